@@ -1,0 +1,91 @@
+package fonts
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEmbeddedFacesParse(t *testing.T) {
+	for id := ID(0); id < Count; id++ {
+		f, err := Load(id)
+		if err != nil {
+			t.Fatalf("%v: %v", id, err)
+		}
+		if w, ok := f.Advance('中'); !ok || w != 1000 {
+			t.Errorf("%v: 中 advance %d, %v; want 1000, true", id, w, ok)
+		}
+		if f.Ascent() != 880 || f.Descent() != -120 {
+			t.Errorf("%v: em box %d..%d, want 880..-120", id, f.Ascent(), f.Descent())
+		}
+		if f.Has(0xE000) || f.Has(0x10FFFF) {
+			t.Errorf("%v claims a private-use or unassigned glyph", id)
+		}
+	}
+}
+
+// The widths must be those the PDF records: Noto's em dash is proportional.
+func TestAdvancesMatchTheFontFiles(t *testing.T) {
+	cases := []struct {
+		id   ID
+		r    rune
+		want int
+	}{
+		{Song, '—', 890}, {Song, 'A', 718}, {Song, ' ', 256}, {Song, '，', 1000},
+		{Kai, '“', 350}, {Hei, '·', 1000}, {Song, '·', 327},
+	}
+	for _, c := range cases {
+		if got, ok := MustLoad(c.id).Advance(c.r); !ok || got != c.want {
+			t.Errorf("%v %q: %d, %v; want %d", c.id, c.r, got, ok, c.want)
+		}
+	}
+}
+
+func TestRareCharactersAboveTheBMP(t *testing.T) {
+	song := MustLoad(Song)
+	for _, r := range "堃喆赟䶮𠀋" {
+		if !song.Has(r) {
+			t.Errorf("Noto Serif lacks %q U+%04X", r, r)
+		}
+	}
+	// WenKai lacks most of Extension A: its fallback chain must reach a face that has it.
+	kai := MustLoad(Kai)
+	r := '䶮'
+	if kai.Has(r) {
+		t.Skip("WenKai has 䶮 now; pick another test character")
+	}
+	found := false
+	for _, id := range Kai.Fallbacks() {
+		found = found || MustLoad(id).Has(r)
+	}
+	if !found {
+		t.Errorf("no face in Kai's fallback chain has %q", r)
+	}
+}
+
+func TestLicenses(t *testing.T) {
+	l := Licenses()
+	for _, want := range []string{"SIL OPEN FONT LICENSE", "Noto", "WenKai"} {
+		if !strings.Contains(strings.ToUpper(l), strings.ToUpper(want)) {
+			t.Errorf("licence text lacks %q", want)
+		}
+	}
+}
+
+func TestParseRejectsGarbage(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("OTTO0000000000000000"), make([]byte, 40)} {
+		if _, err := Parse(data); err == nil {
+			t.Errorf("Parse(%q) gave no error", data)
+		}
+	}
+}
+
+func BenchmarkAdvance(b *testing.B) {
+	f := MustLoad(Song)
+	text := []rune("近年来，郑州市完整、准确、全面贯彻新发展理念")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, r := range text {
+			f.Advance(r)
+		}
+	}
+}

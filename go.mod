@@ -1,0 +1,3 @@
+module broadsheet
+
+go 1.26.8

@@ -1,0 +1,96 @@
+package layout
+
+// Report says what became of a page: where every article went, what did not fit, and
+// what a person should look at. It is plain data, ready for JSON.
+type Report struct {
+	// Page is the page number (版次).
+	Page int `json:"page"`
+	// WidthMm and HeightMm are the page size; Grid the type area's grid.
+	WidthMm  float64    `json:"width_mm"`
+	HeightMm float64    `json:"height_mm"`
+	Grid     GridReport `json:"grid"`
+	// Articles in the order of the issue file.
+	Articles []ArticleReport `json:"articles"`
+	// Fill is the share of the type area's grid cells (column × line) that hold
+	// something: text, a headline, a photo, a rule. EmptyLines counts the empty cells
+	// in body lines of one basic column.
+	Fill       float64     `json:"fill"`
+	EmptyLines int         `json:"empty_lines"`
+	Empty      []GridRect  `json:"empty,omitempty"`
+	Warnings   []Warning   `json:"warnings,omitempty"`
+}
+
+// GridReport describes the type area's grid.
+type GridReport struct {
+	Columns     int    `json:"columns"`
+	Lines       int    `json:"lines"`
+	ColumnChars int    `json:"column_chars"`
+	BodySize    string `json:"body_size"`
+	Leading     string `json:"leading"`
+}
+
+// GridRect is a rectangle of whole grid cells: 1-based first column and line, and a
+// count of each.
+type GridRect struct {
+	Column  int `json:"column"`
+	Columns int `json:"columns"`
+	Line    int `json:"line"`
+	Lines   int `json:"lines"`
+}
+
+// ArticleReport is what became of one article.
+type ArticleReport struct {
+	Index        int           `json:"index"` // 0-based, as in article[N]
+	Headline     string        `json:"headline"`
+	Module       GridRect      `json:"module"`
+	Pinned       bool          `json:"pinned,omitempty"`
+	HeadlineSize string        `json:"headline_size"` // e.g. "26pt"
+	HeadlineHao  string        `json:"headline_hao,omitempty"` // e.g. "一号"
+	Photos       []PhotoReport `json:"photos,omitempty"`
+	LinesSet     int           `json:"lines_set"` // body lines placed on the page
+	Overset      *Overset      `json:"overset,omitempty"`
+}
+
+// PhotoReport is where one photo went and how sharp it prints.
+type PhotoReport struct {
+	Frame       GridRect `json:"frame"`
+	Placeholder bool     `json:"placeholder,omitempty"`
+	// PPI is the effective resolution of the picture in its frame; 0 for a placeholder.
+	PPI float64 `json:"ppi,omitempty"`
+}
+
+// Overset is text that did not fit.
+type Overset struct {
+	Characters int `json:"characters"`
+	Lines      int `json:"lines"`
+}
+
+// Warning kinds.
+const (
+	WarnOverset       = "overset"
+	WarnMissingGlyph  = "missing-glyph"
+	WarnLowResolution = "low-resolution"
+	WarnEmptySpace    = "empty-space"
+)
+
+// Warning is something about a page that a person should look at.
+type Warning struct {
+	Kind    string `json:"kind"`
+	Article int    `json:"article"` // 0-based; -1 when the page as a whole
+	// Item names the input, e.g. "article[2].photo[0]".
+	Item    string `json:"item,omitempty"`
+	Message string `json:"message"`
+	// Attention is true when the page should not go to print without a person's look:
+	// overset text and characters no font has. The command exits 1 for these.
+	Attention bool `json:"attention"`
+}
+
+// NeedsAttention reports whether any warning needs a person before print.
+func (r *Report) NeedsAttention() bool {
+	for _, w := range r.Warnings {
+		if w.Attention {
+			return true
+		}
+	}
+	return false
+}
