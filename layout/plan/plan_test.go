@@ -1,0 +1,151 @@
+package plan
+
+import (
+	"errors"
+	"math/rand"
+	"testing"
+)
+
+// area is a fake article that wants a given number of grid cells and at least minW
+// columns: it costs its empty cells, and a lot per missing cell.
+type area struct{ cells, minW int }
+
+func fakeProblem(cols, lines int, arts []area) Problem {
+	return Problem{
+		Columns: cols, Lines: lines, Items: len(arts), Gap: 1,
+		Cost: func(i, w, h int) int64 {
+			a := arts[i]
+			if w < a.minW {
+				return 1 << 40
+			}
+			if have := w * h; have < a.cells {
+				return int64(a.cells-have) * 1000
+			} else {
+				return int64(have - a.cells)
+			}
+		},
+		Empty: func(w, h int) int64 { return int64(w * h) },
+	}
+}
+
+func checkTiling(t *testing.T, p Problem, s Solution) {
+	t.Helper()
+	all := append(append([]Rect{}, p.Pins...), s.Modules...)
+	cells := 0
+	for i, m := range all {
+		if i >= len(p.Pins) && m == (Rect{}) {
+			continue // not placed: the grid is too small for every article
+		}
+		if m.empty() || m.Column < 0 || m.Line < 0 || m.Right() > p.Columns || m.Bottom() > p.Lines {
+			t.Fatalf("module %d %+v leaves the %d×%d grid", i, m, p.Columns, p.Lines)
+		}
+		for j, o := range all[:i] {
+			if m.overlaps(o) {
+				t.Fatalf("module %d %+v overlaps module %d %+v", i, m, j, o)
+			}
+		}
+		cells += m.Columns * m.Lines
+	}
+	for _, e := range s.Empty {
+		cells += e.Columns * e.Lines
+	}
+	if cells > p.Columns*p.Lines {
+		t.Fatalf("modules hold %d cells of %d", cells, p.Columns*p.Lines)
+	}
+}
+
+func TestExactFitTilesThePage(t *testing.T) {
+	// 8 × 21 grid with a gap line: lead 8×10 on top, then two 4×10 side by side.
+	p := fakeProblem(8, 21, []area{{80, 8}, {40, 1}, {40, 1}})
+	s, err := Solve(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTiling(t, p, s)
+	if s.Cost != 0 {
+		t.Errorf("cost %d, want 0: %+v", s.Cost, s.Modules)
+	}
+	if s.Modules[0] != (Rect{0, 0, 8, 10}) {
+		t.Errorf("lead at %+v, want the top band", s.Modules[0])
+	}
+}
+
+func TestLeadIsTopLeft(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for n := 1; n <= 12; n++ {
+		arts := make([]area, n)
+		for i := range arts {
+			arts[i] = area{20 + r.Intn(200), 1}
+		}
+		p := fakeProblem(8, 60, arts)
+		s, err := Solve(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTiling(t, p, s)
+		if m := s.Modules[0]; m.Column != 0 || m.Line != 0 {
+			t.Errorf("%d articles: lead at %+v", n, m)
+		}
+	}
+}
+
+func TestPinsAreKeptAndAvoided(t *testing.T) {
+	p := fakeProblem(8, 40, []area{{120, 1}, {60, 1}, {60, 1}})
+	p.Pins = []Rect{{5, 25, 3, 15}}
+	s, err := Solve(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTiling(t, p, s)
+}
+
+func TestBadPins(t *testing.T) {
+	cases := map[string][]Rect{
+		"outside":  {{8, 0, 4, 10}},
+		"overlap":  {{0, 0, 4, 10}, {3, 5, 2, 10}},
+		"pinwheel": {{0, 0, 6, 10}, {6, 0, 4, 16}, {4, 16, 6, 10}, {0, 10, 4, 16}},
+	}
+	for name, pins := range cases {
+		p := fakeProblem(10, 26, []area{{10, 1}})
+		p.Pins = pins
+		if _, err := Solve(p); !errors.Is(err, ErrPins) {
+			t.Errorf("%s: err = %v, want a pin error", name, err)
+		}
+	}
+}
+
+func FuzzSolve(f *testing.F) {
+	f.Add(int64(1), uint8(5), uint8(8), uint8(60), false)
+	f.Add(int64(7), uint8(12), uint8(6), uint8(90), true)
+	f.Fuzz(func(t *testing.T, seed int64, n, cols, lines uint8, pin bool) {
+		c, l, k := 1+int(cols)%12, 3+int(lines)%120, 1+int(n)%12
+		r := rand.New(rand.NewSource(seed))
+		arts := make([]area, k)
+		for i := range arts {
+			arts[i] = area{1 + r.Intn(c*l/k+1), 1 + r.Intn(c)}
+		}
+		p := fakeProblem(c, l, arts)
+		if pin && c > 1 && l > 4 {
+			p.Pins = []Rect{{r.Intn(c), r.Intn(l - 1), 1, 1 + r.Intn(2)}}
+		}
+		s, err := Solve(p)
+		if err != nil {
+			return
+		}
+		checkTiling(t, p, s)
+	})
+}
+
+func BenchmarkSolve12(b *testing.B) {
+	r := rand.New(rand.NewSource(3))
+	arts := make([]area, 12)
+	for i := range arts {
+		arts[i] = area{30 + r.Intn(100), 1}
+	}
+	p := fakeProblem(8, 103, arts)
+	for i := 0; i < b.N; i++ {
+		if _, err := Solve(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
