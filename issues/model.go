@@ -98,7 +98,7 @@ type Photo struct {
 
 // Place is a pinned module in grid units: 1-based first column and line, and a count of each.
 type Place struct {
-	Pos                           Pos
+	Pos                          Pos
 	Column, Columns, Line, Lines int
 }
 

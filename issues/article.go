@@ -1,0 +1,125 @@
+package issues
+
+import (
+	"strings"
+)
+
+// maxLines bounds place.line and place.lines: far more body lines than any page
+// holds, so that later arithmetic on them cannot overflow.
+const maxLines = 10000
+
+// articles decodes the [[article]] tables; there must be at least one.
+func (d *decoder) articles(root table) []Article {
+	if _, given := root.m["article"]; !given {
+		d.errs.Add(d.pos.start(), "article", "missing: the file needs at least one [[article]] with a headline and a body")
+		return nil
+	}
+	list, _ := root.tables("article", "[[article]]")
+	if a, isArray := root.m["article"].([]any); isArray && len(a) == 0 {
+		root.errorf("article", "is empty; want at least one [[article]] with a headline and a body")
+	}
+	articles := make([]Article, 0, len(list))
+	for _, t := range list {
+		articles = append(articles, d.article(t))
+	}
+	return articles
+}
+
+// article decodes one [[article]].
+func (d *decoder) article(t table) Article {
+	t.checkKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place")
+	a := Article{Pos: t.start()}
+	a.Kicker, _ = t.text("kicker", false)
+	a.Headline, _ = t.text("headline", true)
+	a.Subhead, _ = t.text("subhead", false)
+	a.Lead, _ = t.text("lead", false)
+	a.Paragraphs = paragraphs(t)
+	a.Byline, _ = t.text("byline", false)
+	a.Columns = d.width(t, "columns", false)
+	a.Place = d.place(t, a.Columns)
+	width := a.Columns
+	if width == 0 && a.Place != nil {
+		width = a.Place.Columns
+	}
+	a.Photos = d.photos(t, width)
+	return a
+}
+
+// paragraphs decodes an article's body: one paragraph per line, each trimmed,
+// blank lines dropped.
+func paragraphs(t table) []string {
+	body, ok := t.text("body", true)
+	if !ok {
+		return nil
+	}
+	return splitParagraphs(body)
+}
+
+// splitParagraphs splits text into its non-blank lines, trimmed of spaces
+// (full-width ones too) and otherwise unchanged.
+func splitParagraphs(text string) []string {
+	var paras []string
+	for _, line := range strings.FieldsFunc(text, isLineBreak) {
+		if line = strings.TrimSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return paras
+}
+
+// isLineBreak reports whether r ends a line of body text.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
+}
+
+// width decodes a width in basic columns: 1..20 and no wider than the page.
+// It returns 0 when the key is absent or wrong.
+func (d *decoder) width(t table, key string, required bool) int {
+	n, ok := t.intIn(key, required, minColumns, maxColumns)
+	if !ok {
+		return 0
+	}
+	if n > d.maxColumns {
+		t.errorf(key, "%d columns is wider than the page's %d (format.columns); want 1..%d",
+			n, d.maxColumns, d.maxColumns)
+		return 0
+	}
+	return n
+}
+
+// place decodes [article.place]; articleColumns is the article's own width, 0 if not given.
+func (d *decoder) place(at table, articleColumns int) *Place {
+	t, ok := at.subTable("place", "[article.place]")
+	if !ok {
+		return nil
+	}
+	t.checkKeys("column", "columns", "line", "lines")
+	column := d.firstColumn(t)
+	columns := d.width(t, "columns", true)
+	line, okLine := t.intIn("line", true, 1, maxLines)
+	lines, okLines := t.intIn("lines", true, 1, maxLines)
+	if column == 0 || columns == 0 || !okLine || !okLines {
+		return nil
+	}
+	if column+columns-1 > d.maxColumns {
+		t.errorf("columns", "%d columns from column %d end at column %d, past the page's %d (format.columns); want at most %d",
+			columns, column, column+columns-1, d.maxColumns, d.maxColumns-column+1)
+		return nil
+	}
+	if articleColumns != 0 && columns != articleColumns {
+		t.errorf("columns", "%d differs from the article's columns = %d; give the same width or leave one out",
+			columns, articleColumns)
+		return nil
+	}
+	return &Place{Pos: t.start(), Column: column, Columns: columns, Line: line, Lines: lines}
+}
+
+// firstColumn decodes place.column: 1..format.columns; 0 when missing or wrong.
+func (d *decoder) firstColumn(t table) int {
+	n, ok := t.intIn("column", true, 1, maxColumns)
+	if ok && n > d.maxColumns {
+		t.errorf("column", "%d is past the page's %d columns (format.columns); want 1..%d", n, d.maxColumns, d.maxColumns)
+		return 0
+	}
+	return n
+}

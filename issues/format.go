@@ -1,0 +1,259 @@
+package issues
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"broadsheet/layout/geom"
+)
+
+// Limits and defaults of [format].
+const (
+	minColumns, maxColumns = 1, 20
+	minChars, maxChars     = 4, 60
+	pageMargin             = 20 * geom.Millimetre // the page width or height the type area leaves free
+	minTypeLines           = 20                   // type_height holds at least this many body lines
+)
+
+var (
+	minBody, maxBody = geom.Pt(5), geom.Pt(24)
+	minPage, maxPage = 50 * geom.Millimetre, 2000 * geom.Millimetre
+)
+
+// defaultFormat is a broadsheet with eight basic columns of 13 characters at 9pt.
+func defaultFormat() Format {
+	return Format{
+		SizeName: "broadsheet", Width: 390 * geom.Millimetre, Height: 545 * geom.Millimetre,
+		Columns: 8, ColumnChars: 13, BodySize: geom.Pt(9), Leading: geom.Pt(13.5),
+		Kinsoku: "strict", FullwidthPunctuation: true,
+	}
+}
+
+// formatState records which of the format's values came out right, so that checks
+// combining several values run only when all of them are valid.
+type formatState struct {
+	size, columns, chars, body, leading bool
+}
+
+// format decodes [format], filling the defaults where the file is silent.
+func (d *decoder) format(root table) Format {
+	f := defaultFormat()
+	d.maxColumns = f.Columns
+	t, ok := root.subTable("format", "[format]")
+	if !ok {
+		return f
+	}
+	t.checkKeys("size", "columns", "column_chars", "body_size", "leading", "type_height",
+		"kinsoku", "fullwidth_punctuation")
+	st := formatState{size: true, columns: true, chars: true, body: true, leading: true}
+	d.pageSize(t, &f, &st)
+	d.grid(t, &f, &st)
+	d.leading(t, &f, &st)
+	d.typeHeight(t, &f, st)
+	d.typeWidth(t, f, st)
+	kinsoku(t, &f)
+	if b, ok := t.boolean("fullwidth_punctuation"); ok {
+		f.FullwidthPunctuation = b
+	}
+	return f
+}
+
+// pageSize decodes format.size.
+func (d *decoder) pageSize(t table, f *Format, st *formatState) {
+	v, ok := t.m["size"]
+	if !ok {
+		return
+	}
+	s, isString := v.(string)
+	if !isString {
+		t.wrongType("size", `a string like "broadsheet", "tabloid" or "300x420mm"`, v)
+		st.size = false
+		return
+	}
+	name, w, h, err := parseSize(s)
+	if err != nil {
+		t.errorf("size", "%v", err)
+		st.size = false
+		return
+	}
+	f.SizeName, f.Width, f.Height = name, w, h
+}
+
+// parseSize reads a page size: "broadsheet", "tabloid" or "WIDTHxHEIGHT" with a
+// unit, like "300x420mm" or "300mm×420mm".
+func parseSize(s string) (name string, w, h geom.Length, err error) {
+	name = strings.TrimSpace(s)
+	switch strings.ToLower(name) {
+	case "broadsheet":
+		return "broadsheet", 390 * geom.Millimetre, 545 * geom.Millimetre, nil
+	case "tabloid":
+		return "tabloid", 275 * geom.Millimetre, 390 * geom.Millimetre, nil
+	}
+	const want = `want "broadsheet" (390×545mm), "tabloid" (275×390mm) or WIDTHxHEIGHT with a unit, like "300x420mm"`
+	i := strings.IndexAny(name, "xX×")
+	if i < 0 {
+		return "", 0, 0, fmt.Errorf("%q is not a page size; %s", s, want)
+	}
+	_, n := utf8.DecodeRuneInString(name[i:])
+	ws, hs := strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+n:])
+	h, errH := geom.ParseLength(hs)
+	w, errW := geom.ParseLength(ws)
+	if errW != nil {
+		w, errW = geom.ParseLength(ws + strings.TrimLeft(hs, "0123456789. "))
+	}
+	if errW != nil || errH != nil {
+		return "", 0, 0, fmt.Errorf("%q is not a page size; %s", s, want)
+	}
+	for _, l := range []geom.Length{w, h} {
+		if l < minPage || l > maxPage {
+			return "", 0, 0, fmt.Errorf("%q: %s is out of range; want each side %s..%s",
+				s, mm(l), mm(minPage), mm(maxPage))
+		}
+	}
+	return name, w, h, nil
+}
+
+// grid decodes format.columns, format.column_chars and format.body_size.
+func (d *decoder) grid(t table, f *Format, st *formatState) {
+	if n, ok := t.intIn("columns", false, minColumns, maxColumns); ok {
+		f.Columns = n
+	} else if _, given := t.m["columns"]; given {
+		st.columns = false
+	}
+	d.maxColumns = f.Columns
+	if !st.columns {
+		d.maxColumns = maxColumns
+	}
+	if n, ok := t.intIn("column_chars", false, minChars, maxChars); ok {
+		f.ColumnChars = n
+	} else if _, given := t.m["column_chars"]; given {
+		st.chars = false
+	}
+	d.bodySize(t, f, st)
+}
+
+// bodySize decodes format.body_size and sets the default leading from it.
+func (d *decoder) bodySize(t table, f *Format, st *formatState) {
+	if _, given := t.m["body_size"]; !given {
+		return
+	}
+	l, ok := t.length("body_size", "9pt")
+	if ok && (l < minBody || l > maxBody) {
+		t.errorf("body_size", "%s is out of range; want %s..%s", l, minBody, maxBody)
+		ok = false
+	}
+	if !ok {
+		st.body = false
+		return
+	}
+	f.BodySize, f.Leading = l, l.Scale(3, 2)
+}
+
+// leading decodes format.leading: from body_size to 3 × body_size.
+func (d *decoder) leading(t table, f *Format, st *formatState) {
+	if _, given := t.m["leading"]; !given {
+		st.leading = st.body
+		return
+	}
+	l, ok := t.length("leading", "13.5pt")
+	if !ok {
+		st.leading = false
+		return
+	}
+	if st.body && (l < f.BodySize || l > 3*f.BodySize) {
+		t.errorf("leading", "%s is out of range; want from body_size %s to 3 × body_size, %s",
+			l, f.BodySize, 3*f.BodySize)
+		st.leading = false
+		return
+	}
+	st.leading = st.body
+	f.Leading = l
+}
+
+// typeHeight decodes format.type_height: 0 (the layout decides), or from 20 body
+// lines to the page height less 20mm.
+func (d *decoder) typeHeight(t table, f *Format, st formatState) {
+	l, ok := t.length("type_height", "490mm")
+	if !ok || l == 0 {
+		return
+	}
+	if st.size && l > f.Height-pageMargin {
+		t.errorf("type_height", "%s is taller than the page allows; want at most the page height %s less %s, %s",
+			mm(l), mm(f.Height), mm(pageMargin), mm(f.Height-pageMargin))
+		return
+	}
+	if st.leading && l < minTypeLines*f.Leading {
+		t.errorf("type_height", "%s holds fewer than %d lines of %s leading; want at least %s",
+			mm(l), minTypeLines, f.Leading, mm(minTypeLines*f.Leading))
+		return
+	}
+	f.TypeHeight = l
+}
+
+// typeWidth checks that the type area fits the page width less 20mm.
+func (d *decoder) typeWidth(t table, f Format, st formatState) {
+	if !st.size || !st.columns || !st.chars || !st.body {
+		return
+	}
+	chars := int64(f.Columns*f.ColumnChars + f.Columns - 1)
+	avail := f.Width - pageMargin
+	if geom.Length(chars)*f.BodySize <= avail {
+		return
+	}
+	d.errs.Add(d.pos.keyAt(t.item), t.item,
+		"the type area, %d columns × %d characters + %d gutters = %d characters of %s, is %s wide; "+
+			"the page (%s wide, less %s) allows %s: %s",
+		f.Columns, f.ColumnChars, f.Columns-1, chars, f.BodySize, mm(geom.Length(chars)*f.BodySize),
+		mm(f.Width), mm(pageMargin), mm(avail), widestFit(f, avail))
+}
+
+// widestFit says which smaller format.columns, format.column_chars or
+// format.body_size would make the type area fit in avail.
+func widestFit(f Format, avail geom.Length) string {
+	total := int(avail / f.BodySize) // characters of body type that fit
+	var ways []string
+	if n := (total + 1) / (f.ColumnChars + 1); n >= minColumns {
+		ways = append(ways, fmt.Sprintf("format.columns = %d", n))
+	}
+	if n := (total - f.Columns + 1) / f.Columns; n >= minChars {
+		ways = append(ways, fmt.Sprintf("format.column_chars = %d", n))
+	}
+	chars := geom.Length(f.Columns*f.ColumnChars + f.Columns - 1)
+	quarter := geom.Pt(0.25)
+	if size := avail / chars / quarter * quarter; size >= minBody {
+		ways = append(ways, fmt.Sprintf("format.body_size = %q", size.String()))
+	}
+	if len(ways) == 0 {
+		return fmt.Sprintf("at most %d characters of %s fit; choose fewer format.columns, format.column_chars or a smaller format.body_size",
+			total, f.BodySize)
+	}
+	return fmt.Sprintf("at most %d characters of %s fit; the widest that fit: %s (each with the other values kept)",
+		total, f.BodySize, strings.Join(ways, ", or "))
+}
+
+// kinsoku decodes format.kinsoku: "strict" or "basic".
+func kinsoku(t table, f *Format) {
+	v, ok := t.m["kinsoku"]
+	if !ok {
+		return
+	}
+	s, isString := v.(string)
+	if !isString {
+		t.wrongType("kinsoku", `"strict" or "basic"`, v)
+		return
+	}
+	switch k := strings.TrimSpace(s); k {
+	case "strict", "basic":
+		f.Kinsoku = k
+	default:
+		t.errorf("kinsoku", "%s is not a line-breaking level; want \"strict\" or \"basic\"", clip(s))
+	}
+}
+
+// mm formats a length in millimetres with at most one decimal, e.g. "352.4mm".
+func mm(l geom.Length) string {
+	v := float64(l.Scale(10, int64(geom.Millimetre))) / 10
+	return strconv.FormatFloat(v, 'f', -1, 64) + "mm"
+}
