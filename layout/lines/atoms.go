@@ -1,0 +1,254 @@
+package lines
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"broadsheet/layout/geom"
+
+	"github.com/rivo/uniseg"
+)
+
+// kind is what an atom or a unit is for spacing and breaking.
+type kind uint8
+
+const (
+	kHan   kind = iota // ideographs and other wide characters, and marks no face has
+	kLatin             // letters, digits and other narrow characters that join into words
+	kMark              // a Chinese punctuation mark from markTable
+	kSpace             // a space: never drawn
+)
+
+// atom is one grapheme cluster of the paragraph.
+type atom struct {
+	text  string      // the cluster as drawn (the full-width mark after conversion)
+	off   int32       // byte offset in its span's text
+	n     int32       // byte length in its span's text
+	span  int32       // index of its span
+	face  int32       // -1: no face has it
+	adv   geom.Length // advance as drawn
+	kind  kind        // see kind
+	mark  uint8       // 1 + row of markTable, 0 for none
+	conv  bool        // converted from a half-width mark
+	multi bool        // more than one rune
+	ideo  bool        // an ideographic space (1 em)
+}
+
+// composer holds one paragraph's working state; it is pooled between calls.
+type composer struct {
+	spans  []Span
+	opt    Options
+	em     geom.Length
+	atoms  []atom
+	units  []unit
+	adv    []geom.Length // prefix sums of natural widths: adv[k] = Σ_{i<k} (w_i + joint_i)
+	breaks []int         // end unit of each line
+	glyphs []glyph
+	miss   []Missing
+}
+
+var pool = sync.Pool{New: func() any { return new(composer) }}
+
+// newComposer takes a composer from the pool and sets it up for one paragraph.
+func newComposer(spans []Span, opt Options) *composer {
+	c := pool.Get().(*composer)
+	if opt.Width < 0 {
+		opt.Width = 0
+	}
+	if opt.Size < 0 {
+		opt.Size = 0
+	}
+	c.spans, c.opt, c.em = spans, opt, opt.Size
+	c.atoms, c.units, c.adv = c.atoms[:0], c.units[:0], c.adv[:0]
+	c.breaks, c.glyphs, c.miss = c.breaks[:0], c.glyphs[:0], nil
+	return c
+}
+
+// release returns c to the pool, dropping references to the caller's data.
+func (c *composer) release() {
+	c.spans, c.miss = nil, nil
+	if cap(c.atoms) > 1<<16 {
+		return // do not keep huge buffers alive
+	}
+	pool.Put(c)
+}
+
+// collect splits every span into atoms.
+func (c *composer) collect() {
+	for si, sp := range c.spans {
+		for off := 0; off < len(sp.Text); {
+			n := clusterLen(sp.Text[off:])
+			c.addAtom(sp, si, off, n)
+			off += n
+		}
+	}
+}
+
+// clusterLen returns the byte length of the grapheme cluster s starts with.
+func clusterLen(s string) int {
+	if len(s) >= 2 && s[0] < 0x80 && s[1] < 0x80 && s[0] >= 0x20 {
+		return 1
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == len(s) || isSpace(r) {
+		return n // a space stands alone: a mark combining with it is drawn on its own
+	}
+	next, _ := utf8.DecodeRuneInString(s[n:])
+	if plain(r) && plain(next) {
+		return n
+	}
+	cl, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)
+	for i, r := range cl {
+		if i > 0 && isSpace(r) {
+			return i // a prepended mark does not swallow the space after it
+		}
+	}
+	return len(cl)
+}
+
+// plain reports whether r is a character that always has a cluster boundary on both
+// sides (no combining marks, joiners, jamo, CR or controls), so uniseg is not needed.
+func plain(r rune) bool {
+	switch {
+	case r >= 0x20 && r < 0x7F:
+		return true
+	case r >= 0xA0 && r < 0x300:
+		return r != 0xAD
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E:
+		return true
+	case r >= 0x3000 && r < 0xA000:
+		return !(r >= 0x302A && r <= 0x302F) && r != 0x3099 && r != 0x309A
+	case r >= 0xFF01 && r <= 0xFF9D:
+		return true
+	}
+	return r >= 0x20000 && r <= 0x3FFFD
+}
+
+// addAtom appends the cluster s[off:off+n] of span si.
+func (c *composer) addAtom(sp Span, si, off, n int) {
+	s := sp.Text[off : off+n]
+	r, rn := utf8.DecodeRuneInString(s)
+	a := atom{text: s, off: int32(off), n: int32(n), span: int32(si), multi: rn < n}
+	if rn == n && isSpace(r) {
+		a.kind, a.ideo, a.face = kSpace, r == 0x3000, -1
+		a.adv = c.spaceAdvance(sp.Font, r)
+		c.atoms = append(c.atoms, a)
+		return
+	}
+	if !a.multi {
+		a.mark = markIndex(r) // a mark with something combined on it is set as a plain character
+	}
+	a.kind = kindOf(r, a.mark)
+	c.measure(&a, sp.Font, si)
+	c.atoms = append(c.atoms, a)
+}
+
+// kindOf classifies a character.
+func kindOf(r rune, mark uint8) kind {
+	switch {
+	case mark != 0:
+		return kMark
+	case isWide(r):
+		return kHan
+	}
+	return kLatin
+}
+
+// measure looks up the glyphs of a's cluster: face and advance of the first rune, the
+// advances of the rest added; every rune no face has is recorded as missing.
+func (c *composer) measure(a *atom, f Font, si int) {
+	first := true
+	for i, r := range a.text {
+		face, adv, ok := glyphOf(f, r)
+		if !ok {
+			c.miss = append(c.miss, Missing{Rune: r, Offset: int(a.off) + i, Span: si})
+		}
+		switch {
+		case first && !ok:
+			a.face, a.adv = -1, c.em
+			if a.kind == kMark {
+				a.kind = kHan // drawn as a box: no blank half to trim
+			}
+		case first:
+			a.face, a.adv = int32(face), geom.Em(adv, c.em)
+		case a.face < 0:
+			a.adv += c.em // the caller draws 1 em per character of a missing run
+		case ok:
+			a.adv += geom.Em(adv, c.em)
+		}
+		first = false
+	}
+}
+
+// glyphOf asks f for r; a nil Font has no glyphs.
+func glyphOf(f Font, r rune) (int, int, bool) {
+	if f == nil {
+		return 0, 0, false
+	}
+	return f.Glyph(r)
+}
+
+// spaceAdvance is the natural width of a space: 1 em for an ideographic space, else
+// the font's space (¼ em when the font has none).
+func (c *composer) spaceAdvance(f Font, r rune) geom.Length {
+	if r == 0x3000 {
+		return c.em
+	}
+	if _, adv, ok := glyphOf(f, ' '); ok && adv > 0 {
+		return geom.Em(adv, c.em)
+	}
+	return geom.Em(250, c.em)
+}
+
+// widen turns half-width , ( ) ; : ! ? into full-width marks where they stand beside
+// Chinese text (skipping spaces), but never inside a number such as 1,234.5 or 10:30.
+func (c *composer) widen() {
+	for i := range c.atoms {
+		a := &c.atoms[i]
+		if a.n != 1 || a.text[0] >= 0x80 || fullOf[a.text[0]] == 0 {
+			continue
+		}
+		if c.inNumber(i) || !c.chineseBeside(i) {
+			continue
+		}
+		full := halfWidth[fullOf[a.text[0]]-1].full
+		r, _ := utf8.DecodeRuneInString(full)
+		face, adv, ok := glyphOf(c.spans[a.span].Font, r)
+		if !ok {
+			continue // keep the half-width mark rather than invent a missing glyph
+		}
+		a.text, a.conv, a.mark, a.kind = full, true, markIndex(r), kMark
+		a.face, a.adv = int32(face), geom.Em(adv, c.em)
+	}
+}
+
+// inNumber reports whether atom i stands between two digits.
+func (c *composer) inNumber(i int) bool {
+	if i == 0 || i+1 >= len(c.atoms) {
+		return false
+	}
+	return isDigitAtom(&c.atoms[i-1]) && isDigitAtom(&c.atoms[i+1])
+}
+
+func isDigitAtom(a *atom) bool { return a.n == 1 && isDigit(rune(a.text[0])) }
+
+// chineseBeside reports whether the nearest non-space neighbour of atom i on either
+// side (looking past other convertible marks on the right) is Han or a Chinese mark.
+func (c *composer) chineseBeside(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if k := c.atoms[j].kind; k != kSpace {
+			if k == kHan || k == kMark {
+				return true
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(c.atoms); j++ {
+		a := &c.atoms[j]
+		if a.kind == kSpace || (a.n == 1 && a.text[0] < 0x80 && fullOf[a.text[0]] != 0) {
+			continue
+		}
+		return a.kind == kHan || a.kind == kMark
+	}
+	return false
+}

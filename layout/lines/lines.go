@@ -1,0 +1,93 @@
+// Package lines is broadsheet's Chinese line composer: a pure function from one
+// paragraph's text and font metrics to justified lines of positioned glyph runs.
+//
+// It follows W3C clreq and GB/T 15834: line-start and line-end prohibitions (basic or
+// strict), punctuation compression, ¼ em between Han and Latin, unbreakable Latin words
+// and numbers, —— and …… as 2-em units, justification by clreq's priorities, and no
+// one-character last line. The rules for punctuation are data (classes.go).
+//
+// It is not a shaper or a font reader: it sees glyphs only through the Font interface
+// (a face index and an advance per rune), does no bidi, no vertical text, no
+// hyphenation, and does no I/O. It does not draw; the caller turns Runs into PDF text.
+package lines
+
+import (
+	"broadsheet/layout/geom"
+)
+
+// Font gives the composer one text style's glyphs: the face that draws r (after fallback
+// to other faces) and its advance in thousandths of an em; ok=false when no face has r.
+type Font interface {
+	Glyph(r rune) (face int, advance int, ok bool)
+}
+
+// Inker is optionally implemented by a Font that knows the horizontal ink extent of a
+// glyph, in thousandths of an em from its origin. The composer uses it to join a ——
+// pair into one continuous rule; without it a dash is assumed to have side bearings of
+// 5 % of its advance (true of Noto's U+2014: ink 43..846 of 890).
+type Inker interface {
+	Ink(r rune) (left, right int, ok bool)
+}
+
+// Span is a piece of a paragraph in one style; all spans of a paragraph share Size.
+type Span struct {
+	Text string
+	Font Font
+}
+
+// Options are the measure and the rules a paragraph is set by.
+type Options struct {
+	Width     geom.Length // the measure (column width)
+	Size      geom.Length // type size: 1 em
+	Indent    int         // first-line indent in em (2 for body text, 0 for headlines and captions)
+	Strict    bool        // kinsoku level: true = strict, false = basic
+	FullWidth bool        // set half-width , ( ) ; : ! ? beside Chinese as full-width marks
+	Justify   bool        // true: every line but the last fills Width exactly; false: all lines at natural width
+}
+
+// Paragraph is a composed paragraph.
+type Paragraph struct {
+	Lines   []Line
+	Missing []Missing // characters no face has, in order
+}
+
+// Line is one line of a paragraph.
+type Line struct {
+	Runs  []Run       // in order, X ascending
+	Width geom.Length // the set width: from the line start to the end of the last glyph's box (== opt.Width for justified non-last lines)
+	Last  bool        // the paragraph's last line
+}
+
+// Run is glyphs of one face with uniform spacing: glyph i of Text sits at
+// X + Σ(advance_j + Spacing) for j<i, where advance_j is the glyph's advance × Size / 1000
+// (1 em for each character of a run with Face −1).
+type Run struct {
+	Face    int         // from Font.Glyph; -1 for a run of characters no face has (drawn by the caller as an empty box, 1 em each)
+	X       geom.Length // where the first glyph's origin is, from the line's start (left edge of the measure)
+	Spacing geom.Length // extra space after every glyph of the run (PDF char spacing); never negative
+	Text    string      // the characters drawn (after full-width conversion); never contains spaces
+	Span    int         // index of the Span it came from
+}
+
+// Missing is a character that no face has.
+type Missing struct {
+	Rune   rune
+	Offset int // byte offset in the original span text
+	Span   int
+}
+
+// Compose sets one paragraph. It never fails: any width ≥ 0 and any text give lines;
+// where a rule cannot be kept (a measure narrower than the text allows) the line
+// breaks anyway, and a single glyph wider than the measure gets a line of its own.
+func Compose(spans []Span, opt Options) Paragraph {
+	c := newComposer(spans, opt)
+	defer c.release()
+	c.collect()
+	if c.opt.FullWidth {
+		c.widen()
+	}
+	c.group()
+	c.prepare()
+	c.breakLines()
+	return c.setLines()
+}
