@@ -3,10 +3,13 @@ module broadsheet
 go 1.26.8
 
 require (
-	github.com/pelletier/go-toml/v2 v2.4.3 // indirect
+	github.com/pelletier/go-toml/v2 v2.4.3
+	github.com/rivo/uniseg v0.4.7
+	github.com/signintech/gopdf v0.37.0
+	github.com/spf13/pflag v1.1.0
+)
+
+require (
 	github.com/phpdave11/gofpdi v1.0.14-0.20211212211723-1f10f9844311 // indirect
 	github.com/pkg/errors v0.8.1 // indirect
-	github.com/rivo/uniseg v0.4.7 // indirect
-	github.com/signintech/gopdf v0.37.0 // indirect
-	github.com/spf13/pflag v1.1.0 // indirect
 )

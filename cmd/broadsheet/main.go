@@ -1,0 +1,93 @@
+// Command broadsheet typesets newspaper pages from issue files into print-ready PDFs.
+//
+//	broadsheet [flags] PATH...
+//
+// Each PATH is an issue file or a directory, whose *.toml files (below it, skipping
+// testdata and hidden folders) are all set, on all cores. Exit status: 0 every page is
+// fine; 1 the PDFs were written but a page needs a person (overset text, a character
+// no font has, a soft photo, a hole); 2 bad input or usage, and no PDF for that page;
+// 3 a PDF could not be written.
+//
+// The command only wires the stages together — issues decodes, layout composes, pdf
+// writes — and turns their outcomes into messages and exit codes.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"github.com/spf13/pflag"
+
+	"broadsheet/fonts"
+)
+
+// version is the program's version, set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit statuses.
+const (
+	exitOK        = 0
+	exitAttention = 1
+	exitInput     = 2
+	exitFailure   = 3
+)
+
+// config is what the flags say.
+type config struct {
+	out, report         string
+	check, debug, quiet bool
+	jobs                int
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole command, testable: arguments in, exit status out.
+func run(args []string, stdout, stderr io.Writer) int {
+	var c config
+	fs := pflag.NewFlagSet("broadsheet", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVarP(&c.out, "out", "o", "", "PDF to write for one issue file; for a directory or several paths, the folder that receives the PDFs")
+	fs.BoolVar(&c.check, "check", false, "lay out and report, write no PDF")
+	fs.BoolVar(&c.debug, "debug", false, "draw the column grid, baselines and module boxes into the PDF")
+	fs.StringVar(&c.report, "report", "", "write a JSON report of every page to this file")
+	fs.IntVarP(&c.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages set at once")
+	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only problems")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	licenses := fs.Bool("licenses", false, "print the licences of the embedded fonts and exit")
+	fs.Usage = func() { usage(stderr, fs) }
+	if err := fs.Parse(args); err != nil {
+		if err == pflag.ErrHelp {
+			return exitOK
+		}
+		return exitInput
+	}
+	switch {
+	case *showVersion:
+		fmt.Fprintf(stdout, "broadsheet %s\n", version)
+		return exitOK
+	case *licenses:
+		fmt.Fprint(stdout, fonts.Licenses())
+		return exitOK
+	case fs.NArg() == 0:
+		fmt.Fprintln(stderr, "broadsheet: no issue file given; try broadsheet issues/")
+		usage(stderr, fs)
+		return exitInput
+	}
+	jobs, err := plan(fs.Args(), c.out)
+	if err != nil {
+		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
+		return exitInput
+	}
+	return runJobs(jobs, c, stdout, stderr)
+}
+
+func usage(w io.Writer, fs *pflag.FlagSet) {
+	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n\n"+
+		"Typesets each issue file (or every *.toml below a directory) into a one-page PDF.\n"+
+		"Exit status: 0 fine; 1 written, but a page needs a person; 2 bad input or usage; 3 could not write.\n\nFlags:\n")
+	fs.PrintDefaults()
+}

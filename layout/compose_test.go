@@ -1,0 +1,185 @@
+package layout
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"broadsheet/issues"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden layout dumps in testdata/")
+
+// pages returns every issue file the project ships.
+func pages(t testing.TB) []string {
+	files, err := filepath.Glob("../issues/*.toml")
+	if err != nil || len(files) < 9 {
+		t.Fatalf("want the sample pages in issues/: %v %v", files, err)
+	}
+	return files
+}
+
+func compose(t testing.TB, file string) (*Page, *Report) {
+	t.Helper()
+	iss, err := issues.Decode(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, rep, err := Compose(iss, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page, rep
+}
+
+// The computed layout of every shipped page, as a readable dump, against its golden
+// file. Regenerate with: go test ./layout/ -update
+func TestGoldenLayouts(t *testing.T) {
+	for _, file := range pages(t) {
+		name := strings.TrimSuffix(filepath.Base(file), ".toml")
+		t.Run(name, func(t *testing.T) {
+			page, rep := compose(t, file)
+			got := Dump(page, rep)
+			golden := filepath.Join("testdata", name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./layout/ -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("layout differs from %s; first difference:\n%s", golden, firstDiff(string(want), got))
+			}
+		})
+	}
+}
+
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, a, b)
+		}
+	}
+	return ""
+}
+
+// Modules tile the type area without overlap, and every character of every article is
+// either on the page or counted as overset.
+func TestEveryCharacterPlacedOrReported(t *testing.T) {
+	for _, file := range pages(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			iss, err := issues.Decode(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, rep, err := Compose(iss, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkModules(t, rep)
+			placed := 0
+			for _, it := range page.Items {
+				if tx, ok := it.(*Text); ok && tx.Size == iss.Format.BodySize {
+					placed += utf8.RuneCountInString(tx.Text)
+				}
+			}
+			overset := 0
+			for _, a := range rep.Articles {
+				if a.Overset != nil {
+					overset += a.Overset.Characters
+				}
+			}
+			want := 0
+			for _, a := range iss.Articles {
+				for _, p := range append(append([]string{a.Lead, a.Byline}, a.Paragraphs...), captions(a)...) {
+					want += visible(p)
+				}
+			}
+			// Body-size text also includes the running head at 10.5pt (not counted)
+			// and nothing else, so placed + overset must equal the articles' characters.
+			if placed+overset != want {
+				t.Errorf("%d characters placed + %d overset, want %d", placed, overset, want)
+			}
+		})
+	}
+}
+
+func captions(a issues.Article) []string {
+	var c []string
+	for _, p := range a.Photos {
+		c = append(c, p.Caption)
+	}
+	return c
+}
+
+func visible(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func checkModules(t *testing.T, rep *Report) {
+	t.Helper()
+	g := rep.Grid
+	for i, a := range rep.Articles {
+		m := a.Module
+		if m.Columns == 0 {
+			continue
+		}
+		if m.Column < 1 || m.Line < 1 || m.Column+m.Columns-1 > g.Columns || m.Line+m.Lines-1 > g.Lines {
+			t.Errorf("article[%d] module %s leaves the %d×%d grid", i, m, g.Columns, g.Lines)
+		}
+		for j, b := range rep.Articles[:i] {
+			o := b.Module
+			if m.Column < o.Column+o.Columns && o.Column < m.Column+m.Columns &&
+				m.Line < o.Line+o.Lines && o.Line < m.Line+m.Lines {
+				t.Errorf("article[%d] %s overlaps article[%d] %s", i, m, j, o)
+			}
+		}
+	}
+}
+
+func BenchmarkComposeSample(b *testing.B) {
+	iss, err := issues.Decode("../issues/zhengzhou-2023-11-21-p7.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, _, err := Compose(iss, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompose12Articles(b *testing.B) {
+	iss, err := issues.Decode("../issues/compose-03-briefs.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, _, err := Compose(iss, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

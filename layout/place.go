@@ -1,0 +1,189 @@
+package layout
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"broadsheet/fonts"
+	"broadsheet/layout/geom"
+	"broadsheet/layout/lines"
+)
+
+// module is an article's place on the page and how it fills it.
+type module struct {
+	story        *story
+	column, line int // 0-based grid position
+	fitting
+	// columnLines[c] is the number of body lines set in column c of the module.
+	columnLines []int
+	photos      []PhotoReport
+}
+
+// rect returns the module's rectangle on the page.
+func (m *module) rect(g Grid) geom.Rect { return g.Rect(m.column, m.columns, m.line, m.lines) }
+
+// bodyTop is the grid line where the body area starts, under the headline block.
+func (m *module) bodyTop() int { return m.line + m.headLines }
+
+// columnStart is the first body-area row of column c free of the photo block.
+func (m *module) columnStart(c int) int {
+	if c >= m.columns-m.photoCols {
+		return m.photoLines
+	}
+	return 0
+}
+
+// distribute shares the body lines between the columns so that they end level: the
+// fewest rows that hold the text, then one line less in the last columns for the rest.
+func (m *module) distribute(total int) {
+	b := m.lines - m.headLines
+	rows := level(total, m.columns, m.photoCols, m.photoLines, b)
+	m.columnLines = make([]int, m.columns)
+	held := 0
+	for c := range m.columnLines {
+		m.columnLines[c] = max(0, rows-m.columnStart(c))
+		held += m.columnLines[c]
+	}
+	for c := m.columns - 1; held > total; c-- {
+		if c < 0 {
+			c = m.columns - 1
+		}
+		if m.columnLines[c] > 0 {
+			m.columnLines[c]--
+			held--
+		}
+	}
+}
+
+// place draws the module: headline block, photos, body columns.
+func (m *module) place(g Grid, items []Item) []Item {
+	items = m.placeHead(g, items)
+	items = m.placePhotos(g, items)
+	return m.placeBody(g, items)
+}
+
+func (m *module) placeHead(g Grid, items []Item) []Item {
+	top := g.LineTop(m.line)
+	region := g.Leading * geom.Length(m.headLines)
+	y := top + (region-m.head.content)/2
+	x, width := g.ColumnX(m.column), g.SpanWidth(m.columns)
+	for _, layer := range m.head.layers {
+		y += layer.gap
+		for i, l := range layer.lines {
+			lineTop := y + layer.pitch*geom.Length(i)
+			base := lineTop + geom.Em(emAscent, layer.size)
+			items = appendLine(items, l, x+(width-l.Width)/2, base, layer.size)
+		}
+		y += layer.pitch*geom.Length(len(layer.lines)-1) + layer.size
+	}
+	return items
+}
+
+// placeBody sets the body lines column by column, top to bottom.
+func (m *module) placeBody(g Grid, items []Item) []Item {
+	next := 0
+	for c, n := range m.columnLines {
+		x := g.ColumnX(m.column + c)
+		for r := 0; r < n && next < len(m.story.body); r++ {
+			l := m.story.body[next]
+			lx := x
+			if l.byline {
+				lx += g.ColumnWidth() - l.Width
+			}
+			items = appendLine(items, l.Line, lx, g.Baseline(m.bodyTop()+m.columnStart(c)+r), g.Body)
+			next++
+		}
+	}
+	return items
+}
+
+// placePhotos draws each photo's frame (the picture, or a grey placeholder) and its
+// caption under it, stacked at the top of the photo columns.
+func (m *module) placePhotos(g Grid, items []Item) []Item {
+	row := m.bodyTop()
+	col := m.column + m.columns - m.photoCols
+	for k, n := range m.frames {
+		frame := g.Rect(col, m.photoCols, row, n)
+		var rep PhotoReport
+		items, rep = m.placeFrame(items, k, frame)
+		rep.Frame = GridRect{Column: col + 1, Columns: m.photoCols, Line: row + 1, Lines: n}
+		m.photos = append(m.photos, rep)
+		row += n
+		for _, l := range m.story.caption(k, m.photoCols) {
+			items = appendLine(items, l, frame.X, g.Baseline(row), g.Body)
+			row++
+		}
+		row++
+	}
+	return items
+}
+
+func (m *module) placeFrame(items []Item, k int, frame geom.Rect) ([]Item, PhotoReport) {
+	p := m.story.art.Photos[k]
+	if p.File == "" {
+		fill := Placeholder
+		return append(items, &Box{Rect: frame, Fill: &fill}), PhotoReport{Placeholder: true}
+	}
+	// Cover the frame: scale the picture to the larger of the two ratios, centre it.
+	pw, ph := float64(p.PixelWidth), float64(p.PixelHeight)
+	scale := max(float64(frame.W)/pw, float64(frame.H)/ph)
+	w, h := geom.Length(pw*scale), geom.Length(ph*scale)
+	placed := geom.Rect{X: frame.X - (w-frame.W)/2, Y: frame.Y - (h-frame.H)/2, W: w, H: h}
+	ppi := pw / (float64(w) / float64(geom.Inch))
+	return append(items, &Image{Path: p.File, Frame: frame, Placed: placed}), PhotoReport{PPI: ppi}
+}
+
+// appendLine adds the runs of a composed line whose start is at x on baseline y.
+// Characters no face has are drawn as empty boxes, one em each.
+func appendLine(items []Item, l lines.Line, x, y, size geom.Length) []Item {
+	for _, r := range l.Runs {
+		if r.Face < 0 {
+			items = appendMissing(items, r, x, y, size)
+			continue
+		}
+		items = append(items, &Text{Face: fonts.ID(r.Face), Size: size, X: x + r.X, Y: y,
+			Spacing: r.Spacing, Text: r.Text, Color: Black})
+	}
+	return items
+}
+
+func appendMissing(items []Item, r lines.Run, x, y, size geom.Length) []Item {
+	black := Black
+	n := utf8.RuneCountInString(r.Text)
+	for i := 0; i < n; i++ {
+		box := geom.Rect{X: x + r.X + (size+r.Spacing)*geom.Length(i) + size/10, Y: y - geom.Em(emAscent, size) + size/10,
+			W: size * 8 / 10, H: size * 8 / 10}
+		items = append(items, &Box{Rect: box, Stroke: &black, StrokeWidth: geom.Pt(0.4)})
+	}
+	return items
+}
+
+// report describes the module for the page report.
+func (m *module) report() ArticleReport {
+	s := m.story
+	r := ArticleReport{
+		Index: s.index, Headline: s.art.Headline, Pinned: s.art.Place != nil,
+		Module:   GridRect{Column: m.column + 1, Columns: m.columns, Line: m.line + 1, Lines: m.lines},
+		LinesSet: min(len(s.body), m.capacity), Photos: m.photos,
+	}
+	if m.head != nil {
+		r.HeadlineSize = haoScale[m.head.hao].Size.String()
+		r.HeadlineHao = haoScale[m.head.hao].Name
+	}
+	if m.overset > 0 {
+		r.Overset = &Overset{Characters: s.chars[len(s.body)-m.overset], Lines: m.overset}
+	}
+	return r
+}
+
+// oversetWarning says what did not fit, if anything.
+func (m *module) oversetWarning() []Warning {
+	if m.overset == 0 {
+		return nil
+	}
+	s := m.story
+	return []Warning{{Kind: WarnOverset, Article: s.index, Item: fmt.Sprintf("article[%d]", s.index),
+		Message: fmt.Sprintf("%q: %d characters in %d lines do not fit (overset)",
+			s.art.Headline, s.chars[len(s.body)-m.overset], m.overset),
+		Attention: true}}
+}
