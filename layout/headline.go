@@ -90,36 +90,19 @@ func minorSize(headline, body geom.Length) geom.Length {
 	return geom.Max(s, geom.Max(geom.Pt(12), body.Scale(13, 10)))
 }
 
-// balanced sets a headline layer at natural width, and when it takes two or more lines,
-// narrows the measure as far as the line count allows so the lines come out even.
-// Settings are cached by text, width and size: kickers and subheads repeat across the
-// headline sizes tried.
+// balanced sets a headline layer in the fewest lines, with the breaks moved to make
+// the lines even and to fall at phrase boundaries. Settings are cached by text, width
+// and size: kickers and subheads repeat across the headline sizes tried.
 func (s *story) balanced(text string, f face, width, size geom.Length) []lines.Line {
 	key := layerKey{text, width, size}
 	if l, ok := s.layers[key]; ok {
 		return l
 	}
-	set := func(w geom.Length) []lines.Line {
-		return lines.Compose([]lines.Span{{Text: text, Font: f}}, s.lineOptions(w, size, 0, false)).Lines
-	}
-	best := set(width)
-	if len(best) >= 2 {
-		// The narrowest whole-em measure that keeps the line count: binary search.
-		lo, hi := int64(4), int64(width/size)
-		for lo < hi {
-			mid := (lo + hi) / 2
-			if l := set(size * geom.Length(mid)); len(l) <= len(best) {
-				hi = mid
-			} else {
-				lo = mid + 1
-			}
-		}
-		if l := set(size * geom.Length(hi)); len(l) == len(best) {
-			best = l
-		}
-	}
-	s.layers[key] = best
-	return best
+	opt := s.lineOptions(width, size, 0, false)
+	opt.Balance = true
+	set := lines.Compose([]lines.Span{{Text: text, Font: f}}, opt).Lines
+	s.layers[key] = set
+	return set
 }
 
 type layerKey struct {

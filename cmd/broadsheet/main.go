@@ -63,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err == pflag.ErrHelp {
 			return exitOK
 		}
+		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
+		usage(stderr, fs)
 		return exitInput
 	}
 	switch {

@@ -43,6 +43,9 @@ type Options struct {
 	Strict    bool        // kinsoku level: true = strict, false = basic
 	FullWidth bool        // set half-width , ( ) ; : ! ? beside Chinese as full-width marks
 	Justify   bool        // true: every line but the last fills Width exactly; false: all lines at natural width
+	// Balance (with Justify false, for headlines) keeps the fewest lines but moves the
+	// breaks to make the lines even and to fall at phrase boundaries.
+	Balance bool
 }
 
 // Paragraph is a composed paragraph.
@@ -89,5 +92,8 @@ func Compose(spans []Span, opt Options) Paragraph {
 	c.group()
 	c.prepare()
 	c.breakLines()
+	if c.opt.Balance && !c.opt.Justify {
+		c.balance()
+	}
 	return c.setLines()
 }
