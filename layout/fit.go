@@ -10,18 +10,19 @@ import (
 // Costs of the choices made in fitting an article to a module, in points of badness.
 // Overset dominates everything, then holes, then the looks of headlines and photos.
 const (
-	costOverset     = 1_000_000 // per body line that does not fit
-	costHole        = 100       // per empty body cell (one column × one line)
-	costExtraHead   = 30        // per cell of extra white in a headline block
-	costHaoStep     = 60        // per 号 step below the rank's largest headline size
-	costTwoLines    = 150       // a two-line headline across four or more columns (double across six)
-	costManyLines   = 5000      // per headline line beyond two
-	costAspect      = 40        // per line a photo frame departs from the picture's shape
-	costShallow     = 100       // per column and line a text column is shallower than minDepth
-	costDeepHole    = 1000      // per column and line an empty column foot is deeper than two lines
-	costNarrowPhoto = 300       // a one-column photo in an article of three or more
-	costNarrowLead  = 800       // per column the lead story is narrower than half the page
-	minDepth        = 8         // the fewest lines a column of running text should have
+	costOverset     = 1_000_000     // per body line that does not fit
+	costCut         = 1_000_000_000 // per article that does not fit whole: cut one, not several
+	costHole        = 100           // per empty body cell (one column × one line)
+	costExtraHead   = 30            // per cell of extra white in a headline block
+	costHaoStep     = 60            // per 号 step below the rank's largest headline size
+	costTwoLines    = 150           // a two-line headline across four or more columns (double across six)
+	costManyLines   = 5000          // per headline line beyond two
+	costAspect      = 40            // per line a photo frame departs from the picture's shape
+	costShallow     = 100           // per column and line a text column is shallower than minDepth
+	costDeepHole    = 1000          // per column and line an empty column foot is deeper than two lines
+	costNarrowPhoto = 300           // a one-column photo in an article of three or more
+	costNarrowLead  = 800           // per column the lead story is narrower than half the page
+	minDepth        = 8             // the fewest lines a column of running text should have
 )
 
 // fitting is how an article fills a module: the headline block, the photo block at the
@@ -104,6 +105,9 @@ func (s *story) evaluate(f *fitting, cost int64, best *fitting) {
 	need := len(s.body)
 	f.overset = max(0, need-f.capacity)
 	cost += int64(f.overset)*costOverset + int64(max(0, f.capacity-need))*costHole
+	if f.overset > 0 {
+		cost += costCut
+	}
 	if f.photoCols == 1 && f.columns >= 3 {
 		cost += costNarrowPhoto
 	}

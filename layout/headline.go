@@ -26,17 +26,22 @@ type headLayer struct {
 }
 
 // Headline sizes by importance: the largest 号 index each rank may use, and the
-// smallest size any headline may take.
+// smallest size any headline may take. The lead story never goes below 一号, the
+// largest any other story may have, so it always has the largest headline.
 var (
-	rankLargest = []int{0, 2, 2, 3, 4, 4, 5}
-	smallestHao = 8 // 四号, 14 pt
+	rankLargest  = []int{0, 2, 2, 3, 4, 4, 5}
+	leadSmallest = 2 // 一号, 26 pt
+	smallestHao  = 8 // 四号, 14 pt
 )
 
 // headSizes returns the 号 indices a headline of this rank may take, largest first.
 func (s *story) headSizes() []int {
-	first := rankLargest[min(s.rank, len(rankLargest)-1)]
+	first, last := rankLargest[min(s.rank, len(rankLargest)-1)], smallestHao
+	if s.rank == 0 {
+		last = leadSmallest
+	}
 	var out []int
-	for i := first; i <= smallestHao; i++ {
+	for i := first; i <= last; i++ {
 		out = append(out, i)
 	}
 	return out

@@ -28,13 +28,19 @@ type Report struct {
 	Warnings   []Warning  `json:"warnings,omitempty"`
 }
 
-// GridReport describes the type area's grid.
+// GridReport describes the type area's grid; the _pt fields place it on the page, in
+// points from the top-left corner, for tools that check the PDF against the grid.
 type GridReport struct {
-	Columns     int    `json:"columns"`
-	Lines       int    `json:"lines"`
-	ColumnChars int    `json:"column_chars"`
-	BodySize    string `json:"body_size"`
-	Leading     string `json:"leading"`
+	Columns     int     `json:"columns"`
+	Lines       int     `json:"lines"`
+	ColumnChars int     `json:"column_chars"`
+	BodySize    string  `json:"body_size"`
+	Leading     string  `json:"leading"`
+	XPt         float64 `json:"x_pt"`
+	YPt         float64 `json:"y_pt"`
+	ColumnPt    float64 `json:"column_pt"`
+	GutterPt    float64 `json:"gutter_pt"`
+	LeadingPt   float64 `json:"leading_pt"`
 }
 
 // GridRect is a rectangle of whole grid cells: 1-based first column and line, and a
@@ -108,7 +114,10 @@ func newReport(iss *issues.Issue, g Grid) *Report {
 	return &Report{
 		Page: iss.PageNo, WidthMm: round2(g.Page.W.Millimetres()), HeightMm: round2(g.Page.H.Millimetres()),
 		Grid: GridReport{Columns: g.Columns, Lines: g.Lines, ColumnChars: g.ColumnChars,
-			BodySize: g.Body.String(), Leading: g.Leading.String()},
+			BodySize: g.Body.String(), Leading: g.Leading.String(),
+			XPt: round3(g.Area.X.Points()), YPt: round3(g.Area.Y.Points()),
+			ColumnPt: round3(g.ColumnWidth().Points()), GutterPt: round3(g.Body.Points()),
+			LeadingPt: round3(g.Leading.Points())},
 	}
 }
 
@@ -174,4 +183,5 @@ func (r *Report) flagHoles() {
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 func round4(v float64) float64 { return math.Round(v*10000) / 10000 }

@@ -24,7 +24,7 @@ type story struct {
 	captions map[[2]int][]lines.Line
 	// photoGeoms[pc] is the photo geometry at pc columns, once computed.
 	photoGeoms []*photoGeom
-	warnings []Warning
+	warnings   []Warning
 }
 
 // textOptions are the composition switches that come from the format.

@@ -183,6 +183,8 @@ func TestDebugDrawsTheGrid(t *testing.T) {
 // Each kind of bad input: exit 2, a message with file:line:col and the item, no PDF.
 func TestBadInputExitsTwoAndWritesNothing(t *testing.T) {
 	files, _ := filepath.Glob("../../issues/testdata/bad/*.toml")
+	pins, _ := filepath.Glob("../../layout/testdata/bad/*.toml")
+	files = append(files, pins...)
 	if len(files) < 10 {
 		t.Fatalf("only %d bad inputs in issues/testdata/bad", len(files))
 	}
