@@ -36,6 +36,7 @@ type fitting struct {
 	photoLines     int   // lines of the photo block: frames, captions and the gaps after them
 	capacity       int   // body lines the columns can hold
 	overset        int   // body lines that do not fit
+	dropped        bool  // the photos did not fit and are left out
 	cost           int64
 }
 
@@ -78,6 +79,22 @@ func (s *story) fit(w, h int, heads []headChoice) fitting {
 			}
 		}
 	}
+	if best.head == nil {
+		best = s.squeezed(w, h)
+	}
+	return best
+}
+
+// squeezed is the fitting of last resort, for a module too small for the article's
+// headline block or its photos: the photos are left out, the headline at its smallest
+// takes what it needs (clipped to the module), and the body that does not fit is
+// overset. Its cost is finite, but above any fitting that keeps the article whole.
+func (s *story) squeezed(w, h int) fitting {
+	sizes := s.headSizes()
+	head := s.head(w, sizes[len(sizes)-1])
+	f := fitting{columns: w, lines: h, head: head, headLines: min(head.lines, h), dropped: len(s.art.Photos) > 0}
+	best := fitting{cost: plan.Infinite}
+	s.evaluate(&f, costCut+int64(max(0, head.lines-h)*w)*costOverset, &best)
 	return best
 }
 

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"unicode"
 	"unicode/utf8"
 
 	"broadsheet/fonts"
@@ -62,15 +63,21 @@ func (m *module) place(g Grid, items []Item) []Item {
 	return m.placeBody(g, items)
 }
 
+// placeHead centres the headline block's lines in its lines of the module. A block
+// squeezed into a module too short for it keeps only the lines that fit.
 func (m *module) placeHead(g Grid, items []Item) []Item {
 	top := g.LineTop(m.line)
 	region := g.Leading * geom.Length(m.headLines)
-	y := top + (region-m.head.content)/2
+	y := top + geom.Max(0, (region-m.head.content)/2)
+	bottom := m.rect(g).Bottom()
 	x, width := g.ColumnX(m.column), g.SpanWidth(m.columns)
 	for _, layer := range m.head.layers {
 		y += layer.gap
 		for i, l := range layer.lines {
 			lineTop := y + layer.pitch*geom.Length(i)
+			if lineTop+layer.size > bottom {
+				break
+			}
 			base := lineTop + geom.Em(emAscent, layer.size)
 			items = appendLine(items, l, x+(width-l.Width)/2, base, layer.size)
 		}
@@ -170,20 +177,52 @@ func (m *module) report() ArticleReport {
 		r.HeadlineSize = haoScale[m.head.hao].Size.String()
 		r.HeadlineHao = haoScale[m.head.hao].Name
 	}
-	if m.overset > 0 {
-		r.Overset = &Overset{Characters: s.chars[len(s.body)-m.overset], Lines: m.overset}
+	if chars := m.oversetChars(); chars > 0 {
+		r.Overset = &Overset{Characters: chars, Lines: m.overset}
 	}
 	return r
 }
 
+// oversetChars counts the characters that are not on the page: body lines that did not
+// fit, and the captions of photos left out.
+func (m *module) oversetChars() int {
+	s := m.story
+	n := s.chars[len(s.body)-m.overset]
+	if m.dropped || m.columns == 0 {
+		for _, p := range s.art.Photos {
+			n += visibleChars(p.Caption)
+		}
+	}
+	return n
+}
+
+func visibleChars(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // oversetWarning says what did not fit, if anything.
 func (m *module) oversetWarning() []Warning {
-	if m.overset == 0 {
-		return nil
-	}
 	s := m.story
-	return []Warning{{Kind: WarnOverset, Article: s.index, Item: fmt.Sprintf("article[%d]", s.index),
-		Message: fmt.Sprintf("%q: %d characters in %d lines do not fit (overset)",
-			s.art.Headline, s.chars[len(s.body)-m.overset], m.overset),
-		Attention: true}}
+	item := fmt.Sprintf("article[%d]", s.index)
+	var ws []Warning
+	if m.overset > 0 {
+		ws = append(ws, Warning{Kind: WarnOverset, Article: s.index, Item: item, Attention: true,
+			Message: fmt.Sprintf("%q: %d characters in %d lines do not fit (overset)",
+				s.art.Headline, s.chars[len(s.body)-m.overset], m.overset)})
+	}
+	if m.dropped || (m.columns == 0 && len(s.art.Photos) > 0) {
+		ws = append(ws, Warning{Kind: WarnOverset, Article: s.index, Item: item, Attention: true,
+			Message: fmt.Sprintf("%q: its %d photos do not fit its module and are left out", s.art.Headline, len(s.art.Photos))})
+	}
+	if m.head != nil && m.headLines < m.head.lines {
+		ws = append(ws, Warning{Kind: WarnOverset, Article: s.index, Item: item, Attention: true,
+			Message: fmt.Sprintf("%q: the headline block needs %d lines and has %d", s.art.Headline, m.head.lines, m.headLines)})
+	}
+	return ws
 }
