@@ -22,7 +22,9 @@ const (
 	costDeepHole    = 1000          // per column and line an empty column foot is deeper than two lines
 	costNarrowPhoto = 300           // a one-column photo in an article of three or more
 	costNarrowLead  = 800           // per column the lead story is narrower than half the page
+	costWidow       = 150           // a paragraph's last line alone at the top of a column
 	minDepth        = 8             // the fewest lines a column of running text should have
+	maxColumns      = 64            // more basic columns than any page has (the decoder allows 20)
 )
 
 // fitting is how an article fills a module: the headline block, the photo block at the
@@ -129,6 +131,10 @@ func (s *story) evaluate(f *fitting, cost int64, best *fitting) {
 		cost += costNarrowPhoto
 	}
 	cost += s.shapeCost(f, b)
+	if f.overset == 0 && f.columns > 1 {
+		var cols [maxColumns]int
+		cost += int64(s.shareLines(cols[:f.columns], f, need)) * costWidow
+	}
 	f.cost = cost
 	if cost < best.cost {
 		*best = *f

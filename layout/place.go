@@ -27,33 +27,12 @@ func (m *module) rect(g Grid) geom.Rect { return g.Rect(m.column, m.columns, m.l
 func (m *module) bodyTop() int { return m.line + m.headLines }
 
 // columnStart is the first body-area row of column c free of the photo block.
-func (m *module) columnStart(c int) int {
-	if c >= m.columns-m.photoCols {
-		return m.photoLines
-	}
-	return 0
-}
+func (m *module) columnStart(c int) int { return m.fitting.columnStart(c) }
 
-// distribute shares the body lines between the columns so that they end level: the
-// fewest rows that hold the text, then one line less in the last columns for the rest.
+// distribute shares the body lines between the module's columns (see shareLines).
 func (m *module) distribute(total int) {
-	b := m.lines - m.headLines
-	rows := level(total, m.columns, m.photoCols, m.photoLines, b)
 	m.columnLines = make([]int, m.columns)
-	held := 0
-	for c := range m.columnLines {
-		m.columnLines[c] = max(0, rows-m.columnStart(c))
-		held += m.columnLines[c]
-	}
-	for c := m.columns - 1; held > total; c-- {
-		if c < 0 {
-			c = m.columns - 1
-		}
-		if m.columnLines[c] > 0 {
-			m.columnLines[c]--
-			held--
-		}
-	}
+	m.story.shareLines(m.columnLines, &m.fitting, total)
 }
 
 // place draws the module: headline block, photos, body columns.

@@ -198,11 +198,37 @@ func TestBadInputExitsTwoAndWritesNothing(t *testing.T) {
 			if !regexp.MustCompile(regexp.QuoteMeta(f) + `:\d+:\d+: `).MatchString(stderr) {
 				t.Errorf("message does not name %s:line:col:\n%s", f, stderr)
 			}
+			for _, w := range wants(t, f) {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("message lacks %q:\n%s", w, stderr)
+				}
+			}
 			if _, err := os.Stat(out); err == nil {
 				t.Errorf("a PDF was written for bad input")
 			}
 		})
 	}
+}
+
+// wants reads the "# want: LINE:COL ITEM: message" lines of a bad input and returns
+// what the command must print for each: file:LINE:COL and the item ("-" for none).
+func wants(t *testing.T, file string) []string {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`(?m)^# want: (\d+:\d+) (\S+): `).FindAllStringSubmatch(string(data), -1) {
+		w := file + ":" + m[1] + ": "
+		if m[2] != "-" {
+			w += m[2] + ": "
+		}
+		out = append(out, w)
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s has no # want: line", file)
+	}
+	return out
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -276,5 +302,46 @@ func TestDirectoryAndReport(t *testing.T) {
 	}
 	if len(rep.Pages) != 2 || len(rep.Pages[0].Report.Articles) != 5 || rep.Pages[0].Report.Articles[0].Module.Columns == 0 {
 		t.Errorf("report: %s", raw)
+	}
+}
+
+// Rare characters in names render from whichever embedded face has them and come back
+// from the PDF; a character no face has is reported (exit 1), never a silent blank.
+func TestRareAndMissingCharacters(t *testing.T) {
+	need(t, "pdftotext")
+	dir := t.TempDir()
+	page := filepath.Join(dir, "rare.toml")
+	src := `newspaper = "郑州日报"
+date = 2023-11-21
+page = 2
+
+[[article]]
+headline = "市民王𠀋获表彰"
+body = """
+本报讯 市民王𠀋、李䶮和张堃日前获评“郑州好人”。
+这一段里有一个私用区字符\uE000，没有哪种字体有它。
+"""
+  [[article.photo]]
+  caption = "李䶮（右）在社区服务。"
+`
+	if err := os.WriteFile(page, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "rare.pdf")
+	code, _, stderr := broadsheet(t, "-o", out, page)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (a character no font has):\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "U+E000") || !strings.Contains(stderr, "article[0]") || !strings.Contains(stderr, "paragraph 2") {
+		t.Errorf("the missing character is not reported with article, paragraph and code:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "U+2000B") || strings.Contains(stderr, "U+4DAE") {
+		t.Errorf("a character an embedded face has was reported missing:\n%s", stderr)
+	}
+	text := tool(t, "pdftotext", out, "-")
+	for _, want := range []string{"王𠀋", "李䶮", "张堃"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), ""), want) {
+			t.Errorf("pdftotext lost %q:\n%s", want, text)
+		}
 	}
 }
