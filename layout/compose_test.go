@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"broadsheet/issues"
@@ -89,10 +88,7 @@ func TestEveryCharacterPlacedOrReported(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page, rep, err := Compose(iss, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			page, rep := compose(t, file)
 			checkModules(t, rep)
 			placed := 0
 			for _, it := range page.Items {
@@ -109,7 +105,7 @@ func TestEveryCharacterPlacedOrReported(t *testing.T) {
 			want := 0
 			for _, a := range iss.Articles {
 				for _, p := range append(append([]string{a.Lead, a.Byline}, a.Paragraphs...), captions(a)...) {
-					want += visible(p)
+					want += visibleChars(p)
 				}
 			}
 			// Body-size text also includes the running head at 10.5pt (not counted)
@@ -127,16 +123,6 @@ func captions(a issues.Article) []string {
 		c = append(c, p.Caption)
 	}
 	return c
-}
-
-func visible(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
 }
 
 func checkModules(t *testing.T, rep *Report) {
@@ -160,8 +146,8 @@ func checkModules(t *testing.T, rep *Report) {
 	}
 }
 
-func BenchmarkComposeSample(b *testing.B) {
-	iss, err := issues.Decode("../issues/zhengzhou-2023-11-21-p7.toml")
+func benchmarkCompose(b *testing.B, file string) {
+	iss, err := issues.Decode(file)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -172,14 +158,13 @@ func BenchmarkComposeSample(b *testing.B) {
 	}
 }
 
+// BenchmarkComposeSample composes the sample page: setting the text of five articles,
+// fitting each to every module size, and the plan's search.
+func BenchmarkComposeSample(b *testing.B) {
+	benchmarkCompose(b, "../issues/zhengzhou-2023-11-21-p7.toml")
+}
+
+// BenchmarkCompose12Articles composes the page of twelve briefs.
 func BenchmarkCompose12Articles(b *testing.B) {
-	iss, err := issues.Decode("../issues/compose-03-briefs.toml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; i < b.N; i++ {
-		if _, _, err := Compose(iss, Options{}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchmarkCompose(b, "../issues/compose-03-briefs.toml")
 }

@@ -110,7 +110,7 @@ func FuzzComposePage(f *testing.F) {
 		want, over := 0, 0
 		for i, a := range iss.Articles {
 			for _, p := range append(append([]string{a.Lead, a.Byline}, a.Paragraphs...), captions(a)...) {
-				want += visible(p)
+				want += visibleChars(p)
 			}
 			if o := rep.Articles[i].Overset; o != nil {
 				over += o.Characters
