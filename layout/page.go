@@ -11,7 +11,7 @@ type Color struct{ C, M, Y, K uint8 }
 // Colours the page uses. Black text is 100 % K only, never a four-colour black.
 var (
 	Black       = Color{K: 100}
-	Placeholder = Color{K: 15}  // the grey of a photo that has not arrived yet
+	Placeholder = Color{K: 20}  // the grey of a photo that has not arrived yet
 	Guide       = Color{C: 100} // debug overlay: grid and module boxes
 	GuideLine   = Color{M: 60}  // debug overlay: baselines
 )
