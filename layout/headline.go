@@ -25,21 +25,18 @@ type headLayer struct {
 	pitch geom.Length // baseline to baseline within the layer
 }
 
-// Headline sizes by importance: the largest 号 index each rank may use, and the
-// smallest size any headline may take. The lead story never goes below 一号, the
-// largest any other story may have, so it always has the largest headline.
+// Headline sizes by importance: the largest and the smallest 号 index each rank may
+// use. The lead story never goes below 一号, the largest any other story may have, so
+// it always has the largest headline; the second story stays at 小二 or above.
 var (
 	rankLargest  = []int{0, 2, 2, 3, 4, 4, 5}
-	leadSmallest = 2 // 一号, 26 pt
-	smallestHao  = 8 // 四号, 14 pt
+	rankSmallest = []int{2, 5, 8} // 一号, 小二, then 四号 (14 pt) for every other rank
 )
 
 // headSizes returns the 号 indices a headline of this rank may take, largest first.
 func (s *story) headSizes() []int {
-	first, last := rankLargest[min(s.rank, len(rankLargest)-1)], smallestHao
-	if s.rank == 0 {
-		last = leadSmallest
-	}
+	first := rankLargest[min(s.rank, len(rankLargest)-1)]
+	last := rankSmallest[min(s.rank, len(rankSmallest)-1)]
 	var out []int
 	for i := first; i <= last; i++ {
 		out = append(out, i)
