@@ -345,3 +345,19 @@ body = """
 		}
 	}
 }
+
+// A PDF that cannot be written is exit 3, and leaves nothing behind.
+func TestUnwritableOutputExitsThree(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := broadsheet(t, "-o", filepath.Join(blocker, "page.pdf"), sample)
+	if code != 3 || !strings.Contains(stderr, "page.pdf") {
+		t.Errorf("exit %d, want 3 with a message naming the PDF:\n%s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left %d files behind", len(entries)-1)
+	}
+}
