@@ -284,6 +284,11 @@ func TestDirectoryAndReport(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "testdata")); err == nil {
 		t.Errorf("a testdata folder was set")
 	}
+	a, _ := os.ReadFile(filepath.Join(out, "a.pdf"))
+	b, _ := os.ReadFile(filepath.Join(out, "sub/b.pdf"))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("the same page set on two cores at once gave different PDFs (%d and %d bytes)", len(a), len(b))
+	}
 	var rep struct {
 		Pages []struct {
 			File   string
