@@ -19,41 +19,53 @@ func (c *composer) balance() {
 	if lines < 2 || n > 200 {
 		return
 	}
-	const inf = int64(1) << 62
-	// best[l][k]: least cost of setting units [0, k) as l lines; from[l][k]: start of the last.
-	best, from := make([][]int64, lines+1), make([][]int, lines+1)
-	for l := range best {
-		best[l], from[l] = make([]int64, n+1), make([]int, n+1)
-		for k := range best[l] {
-			best[l][k] = inf
-		}
-	}
-	best[0][0] = 0
+	best, from := newBalanceTable(lines, n)
 	for l := 1; l <= lines; l++ {
 		for e := 1; e <= n; e++ {
-			if e < n && !c.allowed(e) {
-				continue
-			}
-			for s := e - 1; s >= 0; s-- {
-				if best[l-1][s] == inf || (s > 0 && !c.allowed(s)) {
-					continue
-				}
-				slack := c.avail(s == 0) - c.natural(s, e)
-				if slack < 0 {
-					break // longer lines only get wider
-				}
-				if cost := best[l-1][s] + c.slackCost(slack) + c.breakCost(e); cost < best[l][e] {
-					best[l][e], from[l][e] = cost, s
-				}
+			if e == n || c.allowed(e) {
+				c.bestLineTo(best, from, l, e)
 			}
 		}
 	}
-	if best[lines][n] == inf {
+	if best[lines][n] == noWay {
 		return
 	}
 	for l, e := lines, n; l > 0; l-- {
 		c.breaks[l-1] = e
 		e = from[l][e]
+	}
+}
+
+// noWay marks a balance table entry no setting reaches.
+const noWay = int64(1) << 62
+
+// newBalanceTable returns best[l][k], the least cost of setting units [0, k) as l
+// lines (noWay until found), and from[l][k], where the last of those lines starts.
+func newBalanceTable(lines, n int) (best [][]int64, from [][]int) {
+	best, from = make([][]int64, lines+1), make([][]int, lines+1)
+	for l := range best {
+		best[l], from[l] = make([]int64, n+1), make([]int, n+1)
+		for k := range best[l] {
+			best[l][k] = noWay
+		}
+	}
+	best[0][0] = 0
+	return best, from
+}
+
+// bestLineTo finds the best start for line l ending before unit e.
+func (c *composer) bestLineTo(best [][]int64, from [][]int, l, e int) {
+	for s := e - 1; s >= 0; s-- {
+		if best[l-1][s] == noWay || (s > 0 && !c.allowed(s)) {
+			continue
+		}
+		slack := c.avail(s == 0) - c.natural(s, e)
+		if slack < 0 {
+			break // longer lines only get wider
+		}
+		if cost := best[l-1][s] + c.slackCost(slack) + c.breakCost(e); cost < best[l][e] {
+			best[l][e], from[l][e] = cost, s
+		}
 	}
 }
 

@@ -26,6 +26,7 @@ func compose1(text string, opt Options) Paragraph {
 func TestBreaks(t *testing.T) {
 	basic := func(o Options) Options { o.Strict = false; return o }
 	headline := func(o Options) Options { o.Justify = false; return o }
+	balanced := func(o Options) Options { o.Justify, o.Balance = false, true; return o }
 	same := func(o Options) Options { return o }
 	cases := []struct {
 		name  string
@@ -65,6 +66,11 @@ func TestBreaks(t *testing.T) {
 		{"one char: pull up by compressing", "甲、乙、丙、丁。戊", 7, same, []string{"甲、乙、丙、丁。戊"}},
 		{"headline keeps one char", "一二三四五六", 5, headline, []string{"一二三四五", "六"}},
 		{"headline obeys kinsoku", "一二三四五。六七", 5, headline, []string{"一二三四", "五。六七"}},
+		{"balanced: even lines", "一二三四五六七八", 6, balanced, []string{"一二三四", "五六七八"}},
+		{"balanced: break after a mark", "海马（智行盒子）首批试制车下线", 12, balanced, []string{"海马（智行盒子）", "首批试制车下线"}},
+		{"balanced: break at a space", "提升应急能力 打造过硬队伍队伍", 11, balanced, []string{"提升应急能力", "打造过硬队伍队伍"}},
+		{"balanced: before an opening quote", "推动国际产品引进来“郑州制造”走出去", 14, balanced, []string{"推动国际产品引进来", "“郑州制造”走出去"}},
+		{"balanced: keeps the fewest lines", "一二三四五六七八九", 9, balanced, []string{"一二三四五六七八九"}},
 		{"full width beside Han", "海马 EX00(智行盒子)", 20, same, []string{"海马EX00（智行盒子）"}},
 		{"no full width without Han", "Hello, world", 20, same, []string{"Hello,world"}},
 		{"no full width in numbers", "共1,234.5元,增长", 20, same, []string{"共1,234.5元，增长"}},
