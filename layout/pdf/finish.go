@@ -19,6 +19,9 @@ import (
 //     above U+FFFF (gopdf writes U+2000B as one five-digit code) extract as
 //     surrogate pairs, in blocks of at most 100 entries as the CMap format wants;
 //   - each font named by its plain face name gets its subset name (names);
+//   - each embedded TrueType program (FontFile2) is shrunk: the metrics of glyphs
+//     the subset dropped are zeroed, empty tables dropped, and it is deflated again
+//     at best compression (fontfile.go);
 //   - the document information (Title, Producer) becomes an indirect object in
 //     UTF-16, surrogates included, and the trailer gets a file /ID derived from the
 //     content, so the same page still gives the same bytes;
@@ -35,7 +38,7 @@ func finish(raw []byte, names map[string]string, inf info) ([]byte, error) {
 	offsets := make([]int, 0, len(f.objects)+1)
 	for _, o := range f.objects {
 		offsets = append(offsets, out.Len())
-		b, err := rewriteObject(o, f.toUnicode, names, renamed)
+		b, err := rewriteObject(o, f, names, renamed)
 		if err != nil {
 			return nil, fmt.Errorf("object %d: %w", o.num, err)
 		}
@@ -68,6 +71,7 @@ type file struct {
 	objects   []object // object n is objects[n-1]
 	root      int
 	toUnicode map[int]bool // the objects that are ToUnicode maps
+	fontFiles map[int]bool // the objects that are TrueType font programs (FontFile2)
 }
 
 var (
@@ -93,7 +97,7 @@ func splitFile(raw []byte) (*file, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &file{toUnicode: make(map[int]bool)}
+	f := &file{toUnicode: make(map[int]bool), fontFiles: make(map[int]bool)}
 	if m := reRoot.FindSubmatch(trailer); m != nil {
 		f.root, _ = strconv.Atoi(string(m[1]))
 	}
@@ -116,6 +120,10 @@ func splitFile(raw []byte) (*file, error) {
 		for _, m := range reToUnicode.FindAllSubmatch(dictOf(o.data), -1) {
 			n, _ := strconv.Atoi(string(m[1]))
 			f.toUnicode[n] = true
+		}
+		for _, m := range reFontFile2.FindAllSubmatch(dictOf(o.data), -1) {
+			n, _ := strconv.Atoi(string(m[1]))
+			f.fontFiles[n] = true
 		}
 		f.objects = append(f.objects, o)
 	}
@@ -158,9 +166,12 @@ func dictOf(obj []byte) []byte {
 }
 
 // rewriteObject returns an object as it goes into the finished file.
-func rewriteObject(o object, toUnicode map[int]bool, names map[string]string, renamed map[string]int) ([]byte, error) {
-	if toUnicode[o.num] {
+func rewriteObject(o object, f *file, names map[string]string, renamed map[string]int) ([]byte, error) {
+	if f.toUnicode[o.num] {
 		return rewriteToUnicode(o)
+	}
+	if f.fontFiles[o.num] {
+		return rewriteFontFile(o)
 	}
 	dict := dictOf(o.data)
 	if !bytes.Contains(dict, []byte("/BaseFont /")) && !bytes.Contains(dict, []byte("/FontName /")) {
