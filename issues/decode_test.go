@@ -260,3 +260,18 @@ func TestErrorsAreDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A page narrower than a broadsheet gets as many basic columns as fit it by default.
+func TestColumnsDefaultToWhatFits(t *testing.T) {
+	cases := map[string]int{`size = "tabloid"`: 5, `size = "broadsheet"`: 8, `size = "tabloid"` + "\ncolumn_chars = 10": 7, `size = "200x300mm"`: 4}
+	for format, want := range cases {
+		src := "newspaper = \"报\"\ndate = 2023-11-21\npage = 1\n[format]\n" + format + "\n[[article]]\nheadline = \"标题\"\nbody = \"正文\"\n"
+		iss, err := DecodeBytes("x.toml", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if iss.Format.Columns != want {
+			t.Errorf("%s: %d columns, want %d", format, iss.Format.Columns, want)
+		}
+	}
+}

@@ -132,6 +132,17 @@ func (d *decoder) grid(t table, f *Format, st *formatState) {
 		st.chars = false
 	}
 	d.bodySize(t, f, st)
+	if _, given := t.m["columns"]; !given && st.size && st.chars && st.body {
+		f.Columns = fittingColumns(*f)
+		d.maxColumns = f.Columns
+	}
+}
+
+// fittingColumns is the default number of basic columns: eight, or as many as fit a
+// narrower page (a tabloid takes five of 13 characters at 9pt), at least one.
+func fittingColumns(f Format) int {
+	total := int((f.Width - pageMargin) / f.BodySize)
+	return max(minColumns, min(defaultFormat().Columns, (total+1)/(f.ColumnChars+1)))
 }
 
 // bodySize decodes format.body_size and sets the default leading from it.
