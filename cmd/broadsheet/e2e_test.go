@@ -232,7 +232,15 @@ func wants(t *testing.T, file string) []string {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{}, {"--no-such-flag", sample}, {"no/such/file.toml"}} {
+	dir := t.TempDir()
+	twin := filepath.Join(dir, "sub", filepath.Base(sample))
+	os.MkdirAll(filepath.Dir(twin), 0o755)
+	data, _ := os.ReadFile(sample)
+	os.WriteFile(twin, data, 0o644)
+	for _, args := range [][]string{{}, {"--no-such-flag", sample}, {"no/such/file.toml"},
+		{"-o", dir, sample, twin}, // two pages, one PDF name
+		{"-o", sample, sample},    // a PDF over the issue file
+	} {
 		if code, _, stderr := broadsheet(t, args...); code != 2 || stderr == "" {
 			t.Errorf("broadsheet %v: exit %d, stderr %q; want 2 and a message", args, code, stderr)
 		}

@@ -36,7 +36,28 @@ func plan(paths []string, out string) ([]job, error) {
 		}
 		jobs = append(jobs, found...)
 	}
-	return jobs, nil
+	return jobs, checkOutputs(jobs)
+}
+
+// checkOutputs refuses jobs that would write one PDF twice, or a PDF over an issue file:
+// a page must never be lost silently.
+func checkOutputs(jobs []job) error {
+	ins := map[string]bool{}
+	for _, j := range jobs {
+		ins[filepath.Clean(j.in)] = true
+	}
+	outs := map[string]string{}
+	for _, j := range jobs {
+		out := filepath.Clean(j.out)
+		if ins[out] {
+			return fmt.Errorf("%s: the PDF would overwrite an issue file; give -o a .pdf name or a folder", j.out)
+		}
+		if other, ok := outs[out]; ok {
+			return fmt.Errorf("%s and %s would both be written to %s; set them one at a time or rename one", other, j.in, j.out)
+		}
+		outs[out] = j.in
+	}
+	return nil
 }
 
 func fileOut(in, out string, single bool) string {
