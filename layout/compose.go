@@ -21,12 +21,17 @@ func Compose(iss *issues.Issue, opt Options) (*Page, *Report, error) {
 		return nil, nil, err
 	}
 	stories := prepare(iss, g)
-	mods, empty, err := arrange(iss, g, stories)
+	mast := mastheadLines(iss, g)
+	mods, empty, err := arrange(iss, g, stories, mast)
 	if err != nil {
 		return nil, nil, err
 	}
 	page := &Page{Width: g.Page.W, Height: g.Page.H, Trim: g.Page, Title: pageTitle(iss)}
-	page.Items = runningHead(iss, g, page.Items)
+	if mast > 0 {
+		page.Items = masthead(iss, g, mast, page.Items)
+	} else {
+		page.Items = runningHead(iss, g, page.Items)
+	}
 	rep := newReport(iss, g)
 	for _, m := range mods {
 		if m.columns > 0 {
@@ -71,8 +76,9 @@ func checkPlaces(iss *issues.Issue, g Grid) error {
 }
 
 // arrange fits every article to every module size, asks the plan for the best tiling
-// around the pins, and returns the modules in the issue's order.
-func arrange(iss *issues.Issue, g Grid, stories []*story) ([]*module, []plan.Rect, error) {
+// around the pins (and the masthead's first lines on page 1), and returns the modules
+// in the issue's order.
+func arrange(iss *issues.Issue, g Grid, stories []*story, mast int) ([]*module, []plan.Rect, error) {
 	var free []*story
 	var pins []plan.Rect
 	var pinned []*story
@@ -84,6 +90,9 @@ func arrange(iss *issues.Issue, g Grid, stories []*story) ([]*module, []plan.Rec
 			free = append(free, s)
 		}
 	}
+	if mast > 0 {
+		pins = append(pins, plan.Rect{Columns: g.Columns, Lines: mast}) // after the stories' pins
+	}
 	fits := fitStories(free)
 	sol, err := plan.Solve(plan.Problem{
 		Columns: g.Columns, Lines: g.Lines, Items: len(free), Gap: 1, Pins: pins,
@@ -91,7 +100,7 @@ func arrange(iss *issues.Issue, g Grid, stories []*story) ([]*module, []plan.Rec
 		Empty: func(w, h int) int64 { return int64(w*h) * costHole },
 	})
 	if err != nil {
-		return nil, nil, pinError(err, pinned)
+		return nil, nil, pinError(err, pinned, mast)
 	}
 	mods := make([]*module, len(stories))
 	for i, s := range free {
@@ -121,25 +130,29 @@ func fitStories(free []*story) [][][]fitting {
 	return fits
 }
 
-// pinError turns the plan's complaint about a pin into an input error at the pin.
-func pinError(err error, pinned []*story) error {
+// pinError turns the plan's complaint about a pin into an input error at the pin. The
+// masthead, when there is one, is the plan's last pin.
+func pinError(err error, pinned []*story, mast int) error {
 	var pe *plan.PinError
 	if !errors.As(err, &pe) {
 		return err
 	}
 	var errs issues.ErrorList
-	if pe.Pin < 0 {
+	add := func(s *story, format string, args ...any) {
+		errs.Add(s.art.Place.Pos, fmt.Sprintf("article[%d].place", s.index), format, args...)
+	}
+	switch {
+	case pe.Pin < 0:
 		for _, s := range pinned {
-			errs.Add(s.art.Place.Pos, fmt.Sprintf("article[%d].place", s.index), "the pins %s", pe.Msg)
+			add(s, "the pins %s", pe.Msg)
 		}
-		return errs.Err()
+	case pe.Pin >= len(pinned): // the masthead, found overlapping an article's pin
+		add(pinned[pe.Other], "overlaps the masthead, lines 1–%d of page 1; want line %d or below", mast, mast+2)
+	case pe.Msg == "overlaps another pinned article":
+		add(pinned[pe.Pin], "overlaps the module pinned for article[%d]; want modules that share no cell", pinned[pe.Other].index)
+	default:
+		add(pinned[pe.Pin], "%s", pe.Msg)
 	}
-	s := pinned[pe.Pin]
-	msg := pe.Msg
-	if errors.Is(err, plan.ErrPins) && pe.Msg == "overlaps another pinned article" {
-		msg = fmt.Sprintf("overlaps the module pinned for article[%d]; want modules that share no cell", pinned[pe.Other].index)
-	}
-	errs.Add(s.art.Place.Pos, fmt.Sprintf("article[%d].place", s.index), "%s", msg)
 	return errs.Err()
 }
 

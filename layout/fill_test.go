@@ -62,7 +62,7 @@ func TestNoWidowsAtColumnTops(t *testing.T) {
 			t.Fatal(err)
 		}
 		g := NewGrid(iss.Format)
-		mods, _, err := arrange(iss, g, prepare(iss, g))
+		mods, _, err := arrange(iss, g, prepare(iss, g), mastheadLines(iss, g))
 		if err != nil {
 			t.Fatal(err)
 		}
