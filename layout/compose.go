@@ -141,17 +141,24 @@ func pinError(err error, pinned []*story, mast int) error {
 	add := func(s *story, format string, args ...any) {
 		errs.Add(s.art.Place.Pos, fmt.Sprintf("article[%d].place", s.index), format, args...)
 	}
+	isMast := func(k int) bool { return k >= len(pinned) }
 	switch {
-	case pe.Pin < 0:
+	case pe.Kind == plan.PinFenced:
 		for _, s := range pinned {
 			add(s, "the pins %s", pe.Msg)
 		}
-	case pe.Pin >= len(pinned): // the masthead, found overlapping an article's pin
-		add(pinned[pe.Other], "overlaps the masthead, lines 1–%d of page 1; want line %d or below", mast, mast+2)
-	case pe.Msg == "overlaps another pinned article":
-		add(pinned[pe.Pin], "overlaps the module pinned for article[%d]; want modules that share no cell", pinned[pe.Other].index)
-	default:
+	case pe.Kind == plan.PinOutside:
 		add(pinned[pe.Pin], "%s", pe.Msg)
+	case isMast(pe.Pin) || isMast(pe.Other):
+		s := pinned[min(pe.Pin, pe.Other)]
+		add(s, "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
+	case pe.Kind == plan.PinOverlap:
+		add(pinned[pe.Pin], "overlaps the module pinned for article[%d]; want modules that share no cell", pinned[pe.Other].index)
+	default: // no gap line between two pins
+		up := pinned[pe.Other].art.Place
+		end := up.Line + up.Lines - 1
+		add(pinned[pe.Pin], "starts right under the module pinned for article[%d], which ends at line %d; want line %d or below, leaving a gap line for the rule",
+			pinned[pe.Other].index, end, end+2)
 	}
 	return errs.Err()
 }

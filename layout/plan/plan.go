@@ -66,38 +66,86 @@ type Solution struct {
 var ErrPins = errors.New("pins")
 
 // Solve finds the tiling of least cost. It fails only when the pins overlap, leave the
-// grid, or fence off an area that is not a union of rectangles cut edge to edge.
+// grid, stand one right under another without a gap line, or fence off an area that is
+// not a union of rectangles cut edge to edge.
+//
+// The free area around the pins can be cut into rectangles across first or down first;
+// Solve tries both and keeps the cheaper tiling, so a free strip beside a column of pins
+// stays whole.
 func Solve(p Problem) (Solution, error) {
 	if err := checkPins(p); err != nil {
 		return Solution{}, err
 	}
-	regions, err := freeRegions(Rect{0, 0, p.Columns, p.Lines}, p.Pins, p.Gap)
-	if err != nil {
-		return Solution{}, err
+	var t *table
+	best := Solution{Cost: Infinite + 1}
+	var lastErr error
+	for _, acrossFirst := range []bool{true, false} {
+		regions, err := freeRegions(Rect{0, 0, p.Columns, p.Lines}, p.Pins, p.Gap, acrossFirst)
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		if t == nil {
+			t = newTable(p)
+			t.fill()
+		}
+		if sol := t.assign(regions); sol.Cost < best.Cost {
+			best = sol
+		}
+		if len(p.Pins) == 0 {
+			break // one region, the same either way
+		}
 	}
-	t := newTable(p)
-	t.fill()
-	return t.assign(regions), nil
+	if t == nil {
+		return Solution{}, lastErr
+	}
+	return best, nil
 }
 
 func checkPins(p Problem) error {
 	for i, a := range p.Pins {
 		if a.empty() || a.Column < 0 || a.Line < 0 || a.Right() > p.Columns || a.Bottom() > p.Lines {
-			return &PinError{Pin: i, Msg: fmt.Sprintf("leaves the type area of %d columns × %d lines", p.Columns, p.Lines)}
+			return &PinError{Kind: PinOutside, Pin: i, Msg: fmt.Sprintf("leaves the type area of %d columns × %d lines", p.Columns, p.Lines)}
 		}
 		for j, b := range p.Pins[:i] {
 			if a.overlaps(b) {
-				return &PinError{Pin: i, Other: j, Msg: "overlaps another pinned article"}
+				return &PinError{Kind: PinOverlap, Pin: i, Other: j, Msg: "overlaps another pin"}
+			}
+			if upper, lower, ok := noGap(a, b, p.Gap); ok {
+				k := map[Rect]int{a: i, b: j}
+				return &PinError{Kind: PinNoGap, Pin: k[lower], Other: k[upper],
+					Msg: fmt.Sprintf("starts right under another pin, leaving no gap line (want line %d or below)", upper.Bottom()+p.Gap+1)}
 			}
 		}
 	}
 	return nil
 }
 
+// noGap reports whether one of two pins sharing columns starts less than gap lines
+// under the other, and which is which.
+func noGap(a, b Rect, gap int) (upper, lower Rect, ok bool) {
+	if a.Column >= b.Right() || b.Column >= a.Right() {
+		return Rect{}, Rect{}, false
+	}
+	if a.Line > b.Line {
+		a, b = b, a
+	}
+	return a, b, b.Line >= a.Bottom() && b.Line < a.Bottom()+gap
+}
+
+// Kinds of PinError.
+const (
+	PinOutside = iota // the pin leaves the grid
+	PinOverlap        // two pins share cells
+	PinNoGap          // a pin starts right under another, with no gap line between
+	PinFenced         // the pins fence off an area that cannot be cut into rectangles
+)
+
 // PinError says which pin cannot be honoured and why.
 type PinError struct {
-	Pin   int // index into Problem.Pins
-	Other int // the other pin, for overlaps
+	Kind  int
+	Pin   int // index into Problem.Pins; −1 when the pins as a whole are at fault
+	Other int // the other pin, for overlaps and missing gaps
 	Msg   string
 }
 

@@ -149,3 +149,27 @@ func BenchmarkSolve12(b *testing.B) {
 		}
 	}
 }
+
+// A free strip beside a column of pins stays whole: cutting across first would split
+// it in two at the pins' gap line.
+func TestFreeStripBesidePins(t *testing.T) {
+	p := fakeProblem(8, 103, []area{{4 * 103, 4}})
+	p.Pins = []Rect{{0, 0, 4, 50}, {0, 51, 4, 52}}
+	s, err := Solve(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Rect{4, 0, 4, 103}); s.Modules[0] != want {
+		t.Errorf("module %+v, want %+v", s.Modules[0], want)
+	}
+}
+
+func TestPinsNeedAGapLine(t *testing.T) {
+	p := fakeProblem(8, 40, []area{{10, 1}})
+	p.Pins = []Rect{{0, 0, 4, 10}, {2, 10, 4, 10}}
+	_, err := Solve(p)
+	var pe *PinError
+	if !errors.As(err, &pe) || pe.Kind != PinNoGap || pe.Pin != 1 || pe.Other != 0 {
+		t.Errorf("err = %v, want the second pin reported for no gap line", err)
+	}
+}

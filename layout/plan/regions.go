@@ -4,8 +4,9 @@ import "sort"
 
 // freeRegions cuts r edge to edge along the pins' edges until every piece is either a
 // pin or free of pins, and returns the free pieces in reading order (top before bottom,
-// left before right). A cut across leaves gap lines between the two sides.
-func freeRegions(r Rect, pins []Rect, gap int) ([]Rect, error) {
+// left before right). A cut across leaves gap lines between the two sides. It cuts
+// across before down when acrossFirst, down before across otherwise.
+func freeRegions(r Rect, pins []Rect, gap int, acrossFirst bool) ([]Rect, error) {
 	if r.empty() {
 		return nil, nil
 	}
@@ -16,13 +17,19 @@ func freeRegions(r Rect, pins []Rect, gap int) ([]Rect, error) {
 	case len(inside) == 1 && inside[0] == r:
 		return nil, nil
 	}
-	if top, bottom, ok := cutAcross(r, inside, gap); ok {
-		return join(freeRegions(top, inside, gap))(freeRegions(bottom, inside, gap))
+	for _, across := range []bool{acrossFirst, !acrossFirst} {
+		var a, b Rect
+		var ok bool
+		if across {
+			a, b, ok = cutAcross(r, inside, gap)
+		} else {
+			a, b, ok = cutDown(r, inside)
+		}
+		if ok {
+			return join(freeRegions(a, inside, gap, acrossFirst))(freeRegions(b, inside, gap, acrossFirst))
+		}
 	}
-	if left, right, ok := cutDown(r, inside); ok {
-		return join(freeRegions(left, inside, gap))(freeRegions(right, inside, gap))
-	}
-	return nil, &PinError{Pin: -1, Msg: "fence off an area that cannot be cut into rectangles edge to edge; move a pin so that its edges line up with another's"}
+	return nil, &PinError{Kind: PinFenced, Pin: -1, Msg: "fence off an area that cannot be cut into rectangles edge to edge; move a pin so that its edges line up with another's"}
 }
 
 func join(a []Rect, err error) func([]Rect, error) ([]Rect, error) {

@@ -12,9 +12,9 @@ type table struct {
 
 // choice records the cut that gave a table entry its cost.
 type choice struct {
-	kind  int8 // leaf, across, down
-	k     int8 // the first article of the second part
-	split int16
+	kind  int8  // leaf, across, down
+	k     int32 // the first article of the second part
+	split int32
 }
 
 const (
@@ -81,7 +81,7 @@ func (t *table) acrossCuts(i, j, k, w int) {
 			h := a + gap + b
 			if c := ca + cb; c < t.cost[out+h] {
 				t.cost[out+h] = c
-				t.how[out+h] = choice{across, int8(k), int16(a)}
+				t.how[out+h] = choice{across, int32(k), int32(a)}
 			}
 		}
 	}
@@ -98,7 +98,7 @@ func (t *table) downCuts(i, j, k, w int) {
 			}
 			if c := cl + cr; c < t.cost[out+h] {
 				t.cost[out+h] = c
-				t.how[out+h] = choice{down, int8(k), int16(left)}
+				t.how[out+h] = choice{down, int32(k), int32(left)}
 			}
 		}
 	}
