@@ -19,11 +19,19 @@ func (d *decoder) articles(root table) []Article {
 		root.errorf("article", "is empty; want at least one [[article]] with a headline and a body")
 	}
 	articles := make([]Article, 0, len(list))
-	for _, t := range list {
+	for i, t := range list {
+		if i == MaxArticles {
+			d.errs.Add(t.start(), t.item, "a page holds at most %d articles; this is article %d: move the rest to another page", MaxArticles, i+1)
+			break
+		}
 		articles = append(articles, d.article(t))
 	}
 	return articles
 }
+
+// MaxArticles is the most articles one page may have: a broadsheet holds a few dozen
+// briefs at most, and the layout's search grows with the square of the count.
+const MaxArticles = 60
 
 // article decodes one [[article]].
 func (d *decoder) article(t table) Article {
