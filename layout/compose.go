@@ -33,6 +33,7 @@ func Compose(iss *issues.Issue, opt Options) (*Page, *Report, error) {
 		page.Items = runningHead(iss, g, page.Items)
 	}
 	rep := newReport(iss, g)
+	rep.Warnings = append(rep.Warnings, pageGlyphs(iss)...)
 	for _, m := range mods {
 		if m.columns > 0 {
 			m.distribute(len(m.story.body))
@@ -44,6 +45,11 @@ func Compose(iss *issues.Issue, opt Options) (*Page, *Report, error) {
 	page.Items = append(page.Items, rules(g, mods)...)
 	page.Overlay = overlay(g, mods)
 	rep.measure(g, mods, empty)
+	for i, w := range rep.Warnings {
+		if w.Article >= 0 {
+			rep.Warnings[i].Pos = iss.Articles[w.Article].Pos.String()
+		}
+	}
 	return page, rep, nil
 }
 
@@ -109,7 +115,7 @@ func arrange(iss *issues.Issue, g Grid, stories []*story, mast int) ([]*module, 
 		if r.Columns > 0 {
 			m.fitting = fits[i][r.Columns][r.Lines]
 		} else {
-			m.fitting = fitting{overset: len(s.body)}
+			m.unplaced()
 		}
 		mods[s.index] = m
 	}

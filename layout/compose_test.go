@@ -79,8 +79,8 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-// Modules tile the type area without overlap, and every character of every article is
-// either on the page or counted as overset.
+// Modules tile the type area without overlap, and every character of every article —
+// headline block, body, byline, captions — is either on the page or counted as overset.
 func TestEveryCharacterPlacedOrReported(t *testing.T) {
 	for _, file := range pages(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
@@ -90,54 +90,66 @@ func TestEveryCharacterPlacedOrReported(t *testing.T) {
 			}
 			page, rep := compose(t, file)
 			checkModules(t, rep)
-			placed := 0
-			for _, it := range page.Items {
-				if tx, ok := it.(*Text); ok && tx.Size == iss.Format.BodySize && tx.Y.Points() > rep.Grid.YPt {
-					placed += utf8.RuneCountInString(tx.Text)
-				}
-			}
-			overset := 0
-			for _, a := range rep.Articles {
-				if a.Overset != nil {
-					overset += a.Overset.Characters
-				}
-			}
-			want := 0
-			for _, a := range iss.Articles {
-				for _, p := range append(append([]string{a.Lead, a.Byline}, a.Paragraphs...), captions(a)...) {
-					want += visibleChars(p)
-				}
-			}
-			// Body-size text also includes the running head at 10.5pt (not counted)
-			// and nothing else, so placed + overset must equal the articles' characters.
-			if placed+overset != want {
-				t.Errorf("%d characters placed + %d overset, want %d", placed, overset, want)
-			}
+			checkAccounted(t, iss, page, rep)
 		})
 	}
 }
 
-func captions(a issues.Article) []string {
-	var c []string
-	for _, p := range a.Photos {
-		c = append(c, p.Caption)
+// checkAccounted fails unless the characters drawn in the type area (below any
+// masthead) and the characters reported overset add up to the articles' characters.
+func checkAccounted(t *testing.T, iss *issues.Issue, page *Page, rep *Report) {
+	t.Helper()
+	g := NewGrid(iss.Format)
+	from := g.Area.Y
+	if mast := mastheadLines(iss, g); mast > 0 {
+		from = g.LineTop(mast + 1)
 	}
-	return c
+	placed, over, want := 0, 0, 0
+	for _, it := range page.Items {
+		switch v := it.(type) {
+		case *Text:
+			if v.Y > from {
+				placed += utf8.RuneCountInString(v.Text)
+			}
+		case *Box:
+			if v.Stroke != nil && v.Fill == nil && v.Rect.Y > from {
+				placed++ // a character no face has, drawn as an empty box
+			}
+		}
+	}
+	for i, a := range iss.Articles {
+		texts := append([]string{a.Kicker, a.Headline, a.Lead, a.Byline}, a.Paragraphs...)
+		if a.Subhead != "" {
+			texts = append(texts, subheadPrefix+a.Subhead)
+		}
+		for _, s := range append(texts, captions(a)...) {
+			want += visibleChars(s)
+		}
+		if o := rep.Articles[i].Overset; o != nil {
+			over += o.Characters
+		}
+	}
+	if placed+over != want {
+		t.Fatalf("%d characters placed + %d overset, want %d", placed, over, want)
+	}
 }
 
 func checkModules(t *testing.T, rep *Report) {
 	t.Helper()
 	g := rep.Grid
 	for i, a := range rep.Articles {
-		m := a.Module
-		if m.Columns == 0 {
+		if a.Module == nil {
 			continue
 		}
+		m := *a.Module
 		if m.Column < 1 || m.Line < 1 || m.Column+m.Columns-1 > g.Columns || m.Line+m.Lines-1 > g.Lines {
 			t.Errorf("article[%d] module %s leaves the %d×%d grid", i, m, g.Columns, g.Lines)
 		}
 		for j, b := range rep.Articles[:i] {
-			o := b.Module
+			if b.Module == nil {
+				continue
+			}
+			o := *b.Module
 			if m.Column < o.Column+o.Columns && o.Column < m.Column+m.Columns &&
 				m.Line < o.Line+o.Lines && o.Line < m.Line+m.Lines {
 				t.Errorf("article[%d] %s overlaps article[%d] %s", i, m, j, o)
@@ -167,4 +179,12 @@ func BenchmarkComposeSample(b *testing.B) {
 // BenchmarkCompose12Articles composes the page of twelve briefs.
 func BenchmarkCompose12Articles(b *testing.B) {
 	benchmarkCompose(b, "../issues/compose-03-briefs.toml")
+}
+
+func captions(a issues.Article) []string {
+	var c []string
+	for _, p := range a.Photos {
+		c = append(c, p.Caption)
+	}
+	return c
 }

@@ -33,7 +33,7 @@ func Dump(p *Page, r *Report) string {
 }
 
 func dumpArticle(b *strings.Builder, a ArticleReport) {
-	fmt.Fprintf(b, "article %d %q module %s head %s %s lines %d", a.Index, a.Headline, a.Module,
+	fmt.Fprintf(b, "article %d %q module %s head %s %s lines %d", a.Index, a.Headline, a.ModuleString(),
 		a.HeadlineSize, a.HeadlineHao, a.LinesSet)
 	if a.Overset != nil {
 		fmt.Fprintf(b, " overset %d chars %d lines", a.Overset.Characters, a.Overset.Lines)
@@ -42,6 +42,14 @@ func dumpArticle(b *strings.Builder, a ArticleReport) {
 	for _, p := range a.Photos {
 		fmt.Fprintf(b, "  photo %s placeholder=%v ppi=%.0f\n", p.Frame, p.Placeholder, p.PPI)
 	}
+}
+
+// ModuleString formats the article's module, or "none" when the page had no room for it.
+func (a ArticleReport) ModuleString() string {
+	if a.Module == nil {
+		return "none"
+	}
+	return a.Module.String()
 }
 
 // String formats a grid rectangle as "col 2+3 line 10+40" (1-based start, count).

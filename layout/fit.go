@@ -11,7 +11,7 @@ import (
 // Overset dominates everything, then holes, then the looks of headlines and photos.
 const (
 	costOverset     = 1_000_000     // per body line that does not fit
-	costCut         = 1_000_000_000 // per article that does not fit whole: cut one, not several
+	costCut         = 1_000_000_000 // per article that does not fit whole (× cutWeight): cut one, not several
 	costHole        = 100           // per empty body cell (one column × one line)
 	costExtraHead   = 30            // per cell of extra white in a headline block
 	costHaoStep     = 60            // per 号 step below the rank's largest headline size
@@ -54,6 +54,12 @@ func (s *story) fitAll() [][]fitting {
 	fits := make([][]fitting, s.grid.Columns+1)
 	for w := 1; w <= s.grid.Columns; w++ {
 		fits[w] = make([]fitting, s.grid.Lines+1)
+		if s.art.Columns != 0 && s.art.Columns != w {
+			for h := range fits[w] {
+				fits[w][h] = fitting{columns: w, lines: h, cost: plan.Infinite}
+			}
+			continue
+		}
 		heads := s.headChoices(w)
 		for h := 1; h <= s.grid.Lines; h++ {
 			fits[w][h] = s.fit(w, h, heads)
@@ -77,7 +83,9 @@ func (s *story) fit(w, h int, heads []headChoice) fitting {
 				continue
 			}
 			for pc := 1; pc <= w; pc++ {
-				s.fitPhotos(f, pc, base, &best)
+				if fixed := s.photoCols; fixed == 0 || fixed == pc {
+					s.fitPhotos(f, pc, base, &best)
+				}
 			}
 		}
 	}
@@ -96,9 +104,13 @@ func (s *story) squeezed(w, h int) fitting {
 	head := s.head(w, sizes[len(sizes)-1])
 	f := fitting{columns: w, lines: h, head: head, headLines: min(head.lines, h), dropped: len(s.art.Photos) > 0}
 	best := fitting{cost: plan.Infinite}
-	s.evaluate(&f, costCut+int64(max(0, head.lines-h)*w)*costOverset, &best)
+	s.evaluate(&f, s.cutCost()+int64(max(0, head.lines-h)*w)*costOverset, &best)
 	return best
 }
+
+// cutCost is what it costs to leave part of the article off the page: the more
+// important the article, the dearer, so the least important story is cut first.
+func (s *story) cutCost() int64 { return costCut * int64(max(1, 16-s.rank)) }
 
 // maxExtra is the most white lines a headline block may take beyond what it needs,
 // to give a short page air instead of holes.
@@ -125,7 +137,7 @@ func (s *story) evaluate(f *fitting, cost int64, best *fitting) {
 	f.overset = max(0, need-f.capacity)
 	cost += int64(f.overset)*costOverset + int64(max(0, f.capacity-need))*costHole
 	if f.overset > 0 {
-		cost += costCut
+		cost += s.cutCost()
 	}
 	if f.photoCols == 1 && f.columns >= 3 {
 		cost += costNarrowPhoto
@@ -232,9 +244,6 @@ func (s *story) headCost(b *headBlock, w int) int64 {
 // fitPhotos sets the photos pc columns wide at the top right of the body area, as tall
 // as the text lets them be within the crop the pictures allow.
 func (s *story) fitPhotos(f fitting, pc int, cost int64, best *fitting) {
-	if fixed := s.photoColumns(); (fixed != 0 && fixed != pc) || fixed > f.columns {
-		return
-	}
 	b := f.lines - f.headLines
 	pg := s.photoGeometry(pc)
 	over, lo, hi := pg.over, pg.lo, pg.hi
@@ -254,15 +263,6 @@ func (s *story) fitPhotos(f fitting, pc int, cost int64, best *fitting) {
 		cost += int64(abs(n-pg.natural[k])) * costAspect
 	}
 	s.evaluate(&f, cost, best)
-}
-
-// photoColumns is the photo width the file asks for (the widest, if several), or 0.
-func (s *story) photoColumns() int {
-	w := 0
-	for _, p := range s.art.Photos {
-		w = max(w, p.Columns)
-	}
-	return w
 }
 
 // photoGeom is what the photos of an article take at one width: the lines of the

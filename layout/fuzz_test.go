@@ -4,7 +4,6 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"broadsheet/issues"
 	"broadsheet/layout/geom"
@@ -98,27 +97,7 @@ func FuzzComposePage(f *testing.F) {
 		}
 		checkModules(t, rep)
 		checkInside(t, page, rep)
-		placed := 0
-		for _, it := range page.Items {
-			if tx, ok := it.(*Text); ok && tx.Size == iss.Format.BodySize && tx.Y.Points() > rep.Grid.YPt {
-				placed += utf8.RuneCountInString(tx.Text)
-			}
-			if b, ok := it.(*Box); ok && b.Stroke != nil && b.Fill == nil {
-				placed++ // a character no face has, drawn as an empty box
-			}
-		}
-		want, over := 0, 0
-		for i, a := range iss.Articles {
-			for _, p := range append(append([]string{a.Lead, a.Byline}, a.Paragraphs...), captions(a)...) {
-				want += visibleChars(p)
-			}
-			if o := rep.Articles[i].Overset; o != nil {
-				over += o.Characters
-			}
-		}
-		if placed+over != want {
-			t.Fatalf("seed %d: %d placed + %d overset ≠ %d characters", seed, placed, over, want)
-		}
+		checkAccounted(t, iss, page, rep)
 	})
 }
 

@@ -3,37 +3,66 @@ package layout
 import (
 	"fmt"
 	"unicode"
+
+	"broadsheet/fonts"
+	"broadsheet/issues"
 )
 
 // checkGlyphs reports every character of the article that no embedded face has: the
 // composer sets it as an empty box, and a person must decide what to print instead.
 func (s *story) checkGlyphs() {
-	a := s.art
-	s.checkText("kicker", a.Kicker, kickerFace)
-	s.checkText("headline", a.Headline, headlineFace(s.rank))
-	s.checkText("subhead", a.Subhead, subheadFace)
-	s.checkText("lead", a.Lead, leadFace)
-	for i, p := range a.Paragraphs {
-		s.checkText(fmt.Sprintf("paragraph %d", i+1), p, bodyFace)
+	a, item := s.art, fmt.Sprintf("article[%d]", s.index)
+	check := func(where, text string, f face) {
+		s.warnings = append(s.warnings, missingGlyphs(s.index, item, where, text, f)...)
 	}
-	s.checkText("byline", a.Byline, bylineFace)
+	check("kicker", a.Kicker, kickerFace)
+	check("headline", a.Headline, headlineFace(s.rank))
+	check("subhead", a.Subhead, subheadFace)
+	check("lead", a.Lead, leadFace)
+	for i, p := range a.Paragraphs {
+		check(fmt.Sprintf("paragraph %d", i+1), p, bodyFace)
+	}
+	check("byline", a.Byline, bylineFace)
 	for k, p := range a.Photos {
-		s.checkText(fmt.Sprintf("photo[%d].caption", k), p.Caption, captionFace)
+		check(fmt.Sprintf("photo[%d].caption", k), p.Caption, captionFace)
 	}
 }
 
-func (s *story) checkText(where, text string, f face) {
+// pageGlyphs reports the characters of the running head or masthead that no embedded
+// face has: the paper's name, the section and the editor.
+func pageGlyphs(iss *issues.Issue) []Warning {
+	var ws []Warning
+	for _, f := range []struct {
+		item, text string
+		face       face
+	}{
+		{"newspaper", iss.Newspaper, face(fonts.SongBold)},
+		{"section", iss.Section, face(fonts.Hei)},
+		{"editor", iss.Editor, face(fonts.Song)},
+	} {
+		ws = append(ws, missingGlyphs(-1, f.item, "", f.text, f.face)...)
+	}
+	return ws
+}
+
+// missingGlyphs warns of each character of text that no face in f's chain has; where
+// says which part of the item the text is, if not all of it.
+func missingGlyphs(article int, item, where, text string, f face) []Warning {
+	var ws []Warning
+	if where != "" {
+		where += ", "
+	}
 	for i, r := range []rune(text) {
 		if unicode.IsSpace(r) || unicode.IsControl(r) {
 			continue
 		}
 		if _, _, ok := f.Glyph(r); !ok {
-			s.warnings = append(s.warnings, Warning{
-				Kind: WarnMissingGlyph, Article: s.index, Item: fmt.Sprintf("article[%d]", s.index),
-				Message: fmt.Sprintf("%s, character %d: no embedded font has %q (U+%04X); it prints as an empty box",
+			ws = append(ws, Warning{
+				Kind: WarnMissingGlyph, Article: article, Item: item, Attention: true,
+				Message: fmt.Sprintf("%scharacter %d: no embedded font has %q (U+%04X); it prints as an empty box",
 					where, i+1, r, r),
-				Attention: true,
 			})
 		}
 	}
+	return ws
 }

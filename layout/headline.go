@@ -73,7 +73,7 @@ func (s *story) setHead(columns, hao int) *headBlock {
 	h.mainLines = len(main.lines)
 	if s.art.Subhead != "" {
 		h.add(headLayer{font: subheadFace, size: minor, pitch: minor.Scale(13, 10), gap: size.Scale(15, 100),
-			lines: s.balanced("——"+s.art.Subhead, subheadFace, width, minor)})
+			lines: s.balanced(subheadPrefix+s.art.Subhead, subheadFace, width, minor)})
 	}
 	pad := s.grid.Body.Scale(8, 10) // air above and below, in the block
 	h.lines = int((h.content + 2*pad + s.grid.Leading - 1) / s.grid.Leading)
@@ -84,6 +84,9 @@ func (h *headBlock) add(l headLayer) {
 	h.layers = append(h.layers, l)
 	h.content += l.gap + l.pitch.Scale(int64(len(l.lines)-1), 1) + l.size
 }
+
+// subheadPrefix leads every subhead (副题), as Chinese papers set it.
+const subheadPrefix = "——"
 
 // minorSize is the size of kicker and subhead: about half the headline, on the 号
 // scale, never below 12 pt or 1.3 × body.

@@ -61,8 +61,8 @@ func TestPinsAreKept(t *testing.T) {
 			continue
 		}
 		got := rep.Articles[i].Module
-		if got != (GridRect{p.Column, p.Columns, p.Line, p.Lines}) || !rep.Articles[i].Pinned {
-			t.Errorf("article[%d] pinned at %+v, placed at %s", i, *p, got)
+		if got == nil || *got != (GridRect{p.Column, p.Columns, p.Line, p.Lines}) || !rep.Articles[i].Pinned {
+			t.Errorf("article[%d] pinned at %+v, placed at %s", i, *p, rep.Articles[i].ModuleString())
 		}
 	}
 }

@@ -18,6 +18,9 @@ type module struct {
 	// columnLines[c] is the number of body lines set in column c of the module.
 	columnLines []int
 	photos      []PhotoReport
+	// headLost counts the characters of the headline block not on the page: lines a
+	// squeezed module had no room for, or the whole block of an article with no module.
+	headLost int
 }
 
 // rect returns the module's rectangle on the page.
@@ -25,9 +28,6 @@ func (m *module) rect(g Grid) geom.Rect { return g.Rect(m.column, m.columns, m.l
 
 // bodyTop is the grid line where the body area starts, under the headline block.
 func (m *module) bodyTop() int { return m.line + m.headLines }
-
-// columnStart is the first body-area row of column c free of the photo block.
-func (m *module) columnStart(c int) int { return m.fitting.columnStart(c) }
 
 // distribute shares the body lines between the module's columns (see shareLines).
 func (m *module) distribute(total int) {
@@ -55,7 +55,8 @@ func (m *module) placeHead(g Grid, items []Item) []Item {
 		for i, l := range layer.lines {
 			lineTop := y + layer.pitch*geom.Length(i)
 			if lineTop+layer.size > bottom {
-				break
+				m.headLost += lineChars(l)
+				continue
 			}
 			base := lineTop + geom.Em(emAscent, layer.size)
 			items = appendLine(items, l, x+(width-l.Width)/2, base, layer.size)
@@ -149,8 +150,10 @@ func (m *module) report() ArticleReport {
 	s := m.story
 	r := ArticleReport{
 		Index: s.index, Headline: s.art.Headline, Pinned: s.art.Place != nil,
-		Module:   GridRect{Column: m.column + 1, Columns: m.columns, Line: m.line + 1, Lines: m.lines},
 		LinesSet: min(len(s.body), m.capacity), Photos: m.photos,
+	}
+	if m.columns > 0 {
+		r.Module = &GridRect{Column: m.column + 1, Columns: m.columns, Line: m.line + 1, Lines: m.lines}
 	}
 	if m.head != nil {
 		r.HeadlineSize = haoScale[m.head.hao].Size.String()
@@ -163,16 +166,26 @@ func (m *module) report() ArticleReport {
 }
 
 // oversetChars counts the characters that are not on the page: body lines that did not
-// fit, and the captions of photos left out.
+// fit, headline lines that did not, and the captions of photos left out.
 func (m *module) oversetChars() int {
 	s := m.story
-	n := s.chars[len(s.body)-m.overset]
+	n := s.chars[len(s.body)-m.overset] + m.headLost
 	if m.dropped || m.columns == 0 {
 		for _, p := range s.art.Photos {
 			n += visibleChars(p.Caption)
 		}
 	}
 	return n
+}
+
+// unplaced records an article the page has no module for: all of it is overset.
+func (m *module) unplaced() {
+	a := m.story.art
+	m.overset = len(m.story.body)
+	m.headLost = visibleChars(a.Kicker) + visibleChars(a.Headline)
+	if a.Subhead != "" {
+		m.headLost += visibleChars(subheadPrefix + a.Subhead)
+	}
 }
 
 func visibleChars(s string) int {
@@ -195,13 +208,26 @@ func (m *module) oversetWarning() []Warning {
 			Message: fmt.Sprintf("%q: %d characters in %d lines do not fit (overset)",
 				s.art.Headline, s.chars[len(s.body)-m.overset], m.overset)})
 	}
-	if m.dropped || (m.columns == 0 && len(s.art.Photos) > 0) {
+	if m.columns == 0 {
 		ws = append(ws, Warning{Kind: WarnOverset, Article: s.index, Item: item, Attention: true,
-			Message: fmt.Sprintf("%q: its %d photos do not fit its module and are left out", s.art.Headline, len(s.art.Photos))})
+			Message: fmt.Sprintf("%q: no room on the page for this article; all of it is overset", s.art.Headline)})
+		return ws
+	}
+	if m.dropped {
+		ws = append(ws, Warning{Kind: WarnOverset, Article: s.index, Item: item, Attention: true,
+			Message: fmt.Sprintf("%q: %s fit its module; left out", s.art.Headline, photosDoNot(len(s.art.Photos)))})
 	}
 	if m.head != nil && m.headLines < m.head.lines {
 		ws = append(ws, Warning{Kind: WarnOverset, Article: s.index, Item: item, Attention: true,
 			Message: fmt.Sprintf("%q: the headline block needs %d lines and has %d", s.art.Headline, m.head.lines, m.headLines)})
 	}
 	return ws
+}
+
+// photosDoNot is "its photo does not" or "its N photos do not".
+func photosDoNot(n int) string {
+	if n == 1 {
+		return "its photo does not"
+	}
+	return fmt.Sprintf("its %d photos do not", n)
 }

@@ -56,7 +56,7 @@ type GridRect struct {
 type ArticleReport struct {
 	Index        int           `json:"index"` // 0-based, as in article[N]
 	Headline     string        `json:"headline"`
-	Module       GridRect      `json:"module"`
+	Module       *GridRect     `json:"module"` // nil when the page has no room for the article
 	Pinned       bool          `json:"pinned,omitempty"`
 	HeadlineSize string        `json:"headline_size"`          // e.g. "26pt"
 	HeadlineHao  string        `json:"headline_hao,omitempty"` // e.g. "一号"
@@ -91,8 +91,10 @@ const (
 type Warning struct {
 	Kind    string `json:"kind"`
 	Article int    `json:"article"` // 0-based; -1 when the page as a whole
-	// Item names the input, e.g. "article[2].photo[0]".
+	// Item names the input, e.g. "article[2].photo[0]"; Pos is where the article
+	// starts in the issue file (file:line:col), for warnings about an article.
 	Item    string `json:"item,omitempty"`
+	Pos     string `json:"pos,omitempty"`
 	Message string `json:"message"`
 	// Attention is true when the page should not go to print without a person's look:
 	// overset text and characters no font has. The command exits 1 for these.

@@ -24,7 +24,9 @@ type story struct {
 	captions map[[2]int][]lines.Line
 	// photoGeoms[pc] is the photo geometry at pc columns, once computed.
 	photoGeoms []*photoGeom
-	warnings   []Warning
+	// photoCols is the photo width the file asks for (the widest, if several), or 0.
+	photoCols int
+	warnings  []Warning
 }
 
 // textOptions are the composition switches that come from the issue's format.
@@ -40,6 +42,9 @@ type bodyLine struct {
 func newStory(index, rank int, a *issues.Article, g Grid, opt textOptions) *story {
 	s := &story{index: index, rank: rank, art: a, grid: g, opt: opt,
 		heads: map[[2]int]*headBlock{}, layers: map[layerKey][]lines.Line{}, captions: map[[2]int][]lines.Line{}}
+	for _, p := range a.Photos {
+		s.photoCols = max(s.photoCols, p.Columns)
+	}
 	s.setBody()
 	s.checkGlyphs()
 	return s

@@ -302,7 +302,7 @@ func TestDirectoryAndReport(t *testing.T) {
 			File   string
 			Status int
 			Report struct {
-				Articles []struct{ Module struct{ Columns, Lines int } }
+				Articles []struct{ Module *struct{ Columns, Lines int } }
 			}
 		}
 	}
@@ -313,7 +313,7 @@ func TestDirectoryAndReport(t *testing.T) {
 	if err := json.Unmarshal(raw, &rep); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Pages) != 2 || len(rep.Pages[0].Report.Articles) != 5 || rep.Pages[0].Report.Articles[0].Module.Columns == 0 {
+	if len(rep.Pages) != 2 || len(rep.Pages[0].Report.Articles) != 5 || rep.Pages[0].Report.Articles[0].Module == nil {
 		t.Errorf("report: %s", raw)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // what was written (or, with --check, the short report) on stdout.
 func printResult(r result, c config, stdout, stderr io.Writer) {
 	for _, e := range r.Errors {
-		if !strings.HasPrefix(e, r.File+":") {
+		if !strings.Contains(e, r.File) {
 			e = r.File + ": " + e
 		}
 		fmt.Fprintln(stderr, e)
@@ -21,11 +21,14 @@ func printResult(r result, c config, stdout, stderr io.Writer) {
 		return
 	}
 	for _, w := range r.Report.Warnings {
-		item := w.Item
+		where, item := r.File, w.Item
+		if w.Pos != "" {
+			where = w.Pos
+		}
 		if item != "" {
 			item += ": "
 		}
-		fmt.Fprintf(stderr, "%s: %s: %s%s\n", r.File, w.Kind, item, w.Message)
+		fmt.Fprintf(stderr, "%s: %s: %s%s\n", where, w.Kind, item, w.Message)
 	}
 	if c.check {
 		printReport(stdout, r)
@@ -44,7 +47,7 @@ func printReport(w io.Writer, r result) {
 		r.File, rep.Page, rep.WidthMm, rep.HeightMm, rep.Grid.Columns, rep.Grid.Lines,
 		100*rep.Fill, rep.EmptyLines)
 	for _, a := range rep.Articles {
-		fmt.Fprintf(w, "  article[%d] %s  %s %s  %d lines%s  %s\n", a.Index, a.Module,
+		fmt.Fprintf(w, "  article[%d] %s  %s %s  %d lines%s  %s\n", a.Index, a.ModuleString(),
 			a.HeadlineSize, a.HeadlineHao, a.LinesSet, oversetNote(a), a.Headline)
 		for _, p := range a.Photos {
 			fmt.Fprintf(w, "    photo %s%s\n", p.Frame, photoNote(p))

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"broadsheet/issues"
@@ -23,33 +22,37 @@ type result struct {
 	Status  int            `json:"status"`
 	Errors  []string       `json:"errors,omitempty"`
 	Report  *layout.Report `json:"report,omitempty"`
-	Seconds float64        `json:"seconds"`
+	Seconds float64        `json:"-"` // not in the report, which is the same on every run
 }
 
-// runJobs sets the pages on up to c.jobs goroutines, prints each outcome in the order
-// of the jobs, writes the JSON report, and returns the worst exit status.
+// runJobs sets the pages on up to c.jobs goroutines and prints each outcome as soon as
+// it and every page before it are done, in the order of the jobs; then it writes the
+// JSON report and returns the worst exit status.
 func runJobs(jobs []job, c config, stdout, stderr io.Writer) int {
-	results := make([]result, len(jobs))
-	var wg sync.WaitGroup
+	done := make([]chan result, len(jobs))
+	for i := range done {
+		done[i] = make(chan result, 1)
+	}
 	next := make(chan int)
 	for w := 0; w < max(1, min(c.jobs, len(jobs))); w++ {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
 			for i := range next {
-				results[i] = setPage(jobs[i], c)
+				done[i] <- setPage(jobs[i], c)
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	go func() {
+		for i := range jobs {
+			next <- i
+		}
+		close(next)
+	}()
+	results := make([]result, len(jobs))
 	status := exitOK
-	for _, r := range results {
-		printResult(r, c, stdout, stderr)
-		status = max(status, r.Status)
+	for i := range jobs {
+		results[i] = <-done[i]
+		printResult(results[i], c, stdout, stderr)
+		status = max(status, results[i].Status)
 	}
 	if c.report != "" {
 		if err := writeReport(c.report, results); err != nil {
