@@ -3,9 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -230,15 +228,7 @@ func TestImageCoverAndCrop(t *testing.T) {
 	page.Items = append(page.Items, page.Items[0])
 	path, _ := write(t, dir, "image.pdf", page, Options{})
 	tool(t, "pdftoppm", "-r", "72", "-png", "-singlefile", path, filepath.Join(dir, "image"))
-	f, err := os.Open(filepath.Join(dir, "image.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := readPNG(t, filepath.Join(dir, "image.png"))
 	fx, fy, fw, fh := pngFrame.X.Points(), pngFrame.Y.Points(), pngFrame.W.Points(), pngFrame.H.Points()
 	// The frame is the middle half of the placed picture: its four quarters show the
 	// four quadrants; just outside the frame, inside the placement, the page is white.
