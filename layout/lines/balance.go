@@ -63,7 +63,11 @@ func (c *composer) bestLineTo(best [][]int64, from [][]int, l, e int) {
 		if slack < 0 {
 			break // longer lines only get wider
 		}
-		if cost := best[l-1][s] + c.slackCost(slack) + c.breakCost(e); cost < best[l][e] {
+		cost := best[l-1][s] + c.slackCost(slack) + c.breakCost(e)
+		if e-s == 1 && len(c.units) > 1 {
+			cost += breakInRun * 100 // a line of one word or number alone reads as a fragment
+		}
+		if cost < best[l][e] {
 			best[l][e], from[l][e] = cost, s
 		}
 	}

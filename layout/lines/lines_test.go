@@ -280,3 +280,18 @@ func TestTerminates(t *testing.T) {
 		}
 	}
 }
+
+// A balanced headline does not leave a number or a Latin word alone on a line, even
+// where that would break between scripts.
+func TestBalanceKeepsNoWordAlone(t *testing.T) {
+	for _, text := range []string{"2023郑开马拉松鸣枪开跑", "EX00首批试制车下线", "RCEP成员国贸易额增长"} {
+		opt := body(9)
+		opt.Justify, opt.Balance = false, true
+		p := Compose([]Span{{Text: text, Font: plainFont}}, opt)
+		for _, l := range lineTexts(p) {
+			if len(p.Lines) > 1 && !strings.ContainsFunc(l, func(r rune) bool { return r > 0x2000 }) {
+				t.Errorf("%q: a line holds only %q", text, l)
+			}
+		}
+	}
+}
