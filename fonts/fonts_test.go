@@ -1,6 +1,8 @@
 package fonts
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 )
@@ -86,6 +88,23 @@ func BenchmarkAdvance(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, r := range text {
 			f.Advance(r)
+		}
+	}
+}
+
+// The faces are exactly the files fonts/README.md describes: a page set years from now
+// uses the same outlines and metrics.
+func TestEmbeddedFilesAreTheKnownOnes(t *testing.T) {
+	want := map[ID]string{
+		Song:     "d5f3563a4c39a5a947a4722f9c2c0453216feb663c8b5888914395591708eff2",
+		SongBold: "b25055888bb41772b25d6879574835ad459c9f8eabd9b07bca5af8be289446c6",
+		Hei:      "2111e885f02e5cac9a3c7f76e3910e79d14a1559a840c58d6496a1bbe252e7df",
+		Kai:      "bbf534b0ca093928f94d1782855e65a19a32cde82b075d495d072025521953c8",
+	}
+	for id, sum := range want {
+		got := sha256.Sum256(MustLoad(id).Data)
+		if hex.EncodeToString(got[:]) != sum {
+			t.Errorf("%v: sha256 %x, want %s", id, got, sum)
 		}
 	}
 }
