@@ -7,6 +7,7 @@ require (
 	github.com/rivo/uniseg v0.4.7
 	github.com/signintech/gopdf v0.37.0
 	github.com/spf13/pflag v1.1.0
+	golang.org/x/text v0.44.0
 )
 
 require (

@@ -37,12 +37,12 @@ const MaxArticles = 60
 func (d *decoder) article(t table) Article {
 	t.checkKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place")
 	a := Article{Pos: t.start()}
-	a.Kicker, _ = t.text("kicker", false)
-	a.Headline, _ = t.text("headline", true)
-	a.Subhead, _ = t.text("subhead", false)
-	a.Lead, _ = t.text("lead", false)
+	a.Kicker, _ = t.prose("kicker", false)
+	a.Headline, _ = t.prose("headline", true)
+	a.Subhead, _ = t.prose("subhead", false)
+	a.Lead, _ = t.prose("lead", false)
 	a.Paragraphs = paragraphs(t)
-	a.Byline, _ = t.text("byline", false)
+	a.Byline, _ = t.prose("byline", false)
 	a.Columns = d.width(t, "columns", false)
 	a.Place = d.place(t, a.Columns)
 	width := a.Columns
@@ -56,7 +56,7 @@ func (d *decoder) article(t table) Article {
 // paragraphs decodes an article's body: one paragraph per line, each trimmed,
 // blank lines dropped.
 func paragraphs(t table) []string {
-	body, ok := t.text("body", true)
+	body, ok := t.prose("body", true)
 	if !ok {
 		return nil
 	}

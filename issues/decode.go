@@ -69,11 +69,11 @@ type decoder struct {
 func (d *decoder) issue(t table) *Issue {
 	t.checkKeys("newspaper", "date", "page", "section", "editor", "format", "article")
 	is := &Issue{File: d.file}
-	is.Newspaper, _ = t.text("newspaper", true)
+	is.Newspaper, _ = t.prose("newspaper", true)
 	is.Date, _ = t.date("date")
 	is.PageNo = d.pageNo(t)
-	is.Section, _ = t.text("section", false)
-	is.Editor, _ = t.text("editor", false)
+	is.Section, _ = t.prose("section", false)
+	is.Editor, _ = t.prose("editor", false)
 	is.Format = d.format(t)
 	is.Articles = d.articles(t)
 	return is

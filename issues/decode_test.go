@@ -275,3 +275,16 @@ func TestColumnsDefaultToWhatFits(t *testing.T) {
 		}
 	}
 }
+
+// Prose is composed (NFC) so names print and search as one character each, except CJK
+// compatibility ideographs, which keep the form the name was given in.
+func TestProseIsComposed(t *testing.T) {
+	src := "newspaper = \"报\"\ndate = 2023-11-21\npage = 1\n[[article]]\nheadline = \"Nguye\\u0302\\u0303n\\uF900\"\nbody = \"正文\"\n"
+	iss, err := DecodeBytes("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := iss.Articles[0].Headline, "Nguy\u1EC5n\uF900"; got != want {
+		t.Errorf("headline %q (%U), want %q", got, []rune(got), want)
+	}
+}

@@ -32,7 +32,7 @@ func (d *decoder) photos(at table, articleColumns int) []Photo {
 func (d *decoder) photo(t table, articleColumns int) Photo {
 	t.checkKeys("file", "caption", "columns", "aspect")
 	p := Photo{Pos: t.start()}
-	p.Caption, _ = t.text("caption", false)
+	p.Caption, _ = t.prose("caption", false)
 	p.Columns = d.width(t, "columns", false)
 	if p.Columns > 0 && articleColumns > 0 && p.Columns > articleColumns {
 		t.errorf("columns", "%d columns is wider than its article's %d; want 1..%d",

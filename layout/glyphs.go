@@ -2,10 +2,11 @@ package layout
 
 import (
 	"fmt"
-	"unicode"
+	"unicode/utf8"
 
 	"broadsheet/fonts"
 	"broadsheet/issues"
+	"broadsheet/layout/lines"
 )
 
 // checkGlyphs reports every character of the article that no embedded face has: the
@@ -45,24 +46,20 @@ func pageGlyphs(iss *issues.Issue) []Warning {
 	return ws
 }
 
-// missingGlyphs warns of each character of text that no face in f's chain has; where
+// missingGlyphs warns of each character of text the composer cannot set in f's chain
+// of faces (the composer decides, so the report and the page agree); where
 // says which part of the item the text is, if not all of it.
 func missingGlyphs(article int, item, where, text string, f face) []Warning {
 	var ws []Warning
 	if where != "" {
 		where += ", "
 	}
-	for i, r := range []rune(text) {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			continue
-		}
-		if _, _, ok := f.Glyph(r); !ok {
-			ws = append(ws, Warning{
-				Kind: WarnMissingGlyph, Article: article, Item: item, Attention: true,
-				Message: fmt.Sprintf("%scharacter %d: no embedded font has %q (U+%04X); it prints as an empty box",
-					where, i+1, r, r),
-			})
-		}
+	for _, m := range lines.MissingIn(text, f) {
+		ws = append(ws, Warning{
+			Kind: WarnMissingGlyph, Article: article, Item: item, Attention: true,
+			Message: fmt.Sprintf("%scharacter %d: no embedded font has %q (U+%04X); it prints as an empty box",
+				where, utf8.RuneCountInString(text[:m.Offset])+1, m.Rune, m.Rune),
+		})
 	}
 	return ws
 }

@@ -1,7 +1,9 @@
 package lines
 
 import (
+	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"broadsheet/layout/geom"
@@ -43,6 +45,7 @@ type composer struct {
 	units  []unit
 	adv    []geom.Length // prefix sums of natural widths: adv[k] = Σ_{i<k} (w_i + joint_i)
 	breaks []int         // end unit of each line
+	hidden bool          // some invisible format characters were left out of the atoms
 	glyphs []glyph
 	miss   []Missing
 }
@@ -60,7 +63,7 @@ func newComposer(spans []Span, opt Options) *composer {
 	}
 	c.spans, c.opt, c.em = spans, opt, opt.Size
 	c.atoms, c.units, c.adv = c.atoms[:0], c.units[:0], c.adv[:0]
-	c.breaks, c.glyphs, c.miss = c.breaks[:0], c.glyphs[:0], nil
+	c.breaks, c.glyphs, c.miss, c.hidden = c.breaks[:0], c.glyphs[:0], nil, false
 	return c
 }
 
@@ -124,12 +127,29 @@ func plain(r rune) bool {
 	return r >= 0x20000 && r <= 0x3FFFD
 }
 
-// addAtom appends the cluster s[off:off+n] of span si.
+// addAtom appends the cluster s[off:off+n] of span si. Invisible format characters
+// (variation selectors, joiners, zero-width spaces, soft hyphens, byte-order marks)
+// are not drawn: a cluster of nothing else adds no atom, and what is left of a cluster
+// they held together (an emoji sequence without its joiners) is clustered again.
 func (c *composer) addAtom(sp Span, si, off, n int) {
-	s := sp.Text[off : off+n]
+	s, changed := visible(sp.Text[off : off+n])
+	if !changed {
+		c.addCluster(sp, si, off, n, s)
+		return
+	}
+	c.hidden = true
+	for len(s) > 0 {
+		k := clusterLen(s)
+		c.addCluster(sp, si, off, n, s[:k])
+		s = s[k:]
+	}
+}
+
+// addCluster appends one atom drawing s, which stands for s[off:off+n] of span si.
+func (c *composer) addCluster(sp Span, si, off, n int, s string) {
 	r, rn := utf8.DecodeRuneInString(s)
-	a := atom{text: s, off: int32(off), n: int32(n), span: int32(si), multi: rn < n}
-	if rn == n && isSpace(r) {
+	a := atom{text: s, off: int32(off), n: int32(n), span: int32(si), multi: rn < len(s)}
+	if rn == len(s) && isSpace(r) {
 		a.kind, a.ideo, a.face = kSpace, r == 0x3000, -1
 		a.adv = c.spaceAdvance(sp.Font, r)
 		c.atoms = append(c.atoms, a)
@@ -155,11 +175,19 @@ func kindOf(r rune, mark uint8) kind {
 }
 
 // measure looks up the glyphs of a's cluster: face and advance of the first rune, the
-// advances of the rest added; every rune no face has is recorded as missing.
+// advances of the rest added. The whole cluster is drawn in one face; a rune no face has,
+// or one only another face has, is recorded as missing and the cluster set as a box.
 func (c *composer) measure(a *atom, f Font, si int) {
 	first := true
+	base := -1
 	for i, r := range a.text {
 		face, adv, ok := glyphOf(f, r)
+		if first {
+			base = face
+		} else if ok && face != base && a.face >= 0 {
+			ok = false // a mark the base character's face cannot set
+			a.face, a.adv = -1, c.em*geom.Length(utf8.RuneCountInString(a.text[:i]))
+		}
 		if !ok {
 			c.miss = append(c.miss, Missing{Rune: r, Offset: int(a.off) + i, Span: si})
 		}
@@ -178,6 +206,32 @@ func (c *composer) measure(a *atom, f Font, si int) {
 		}
 		first = false
 	}
+}
+
+// visible returns s without its invisible format characters, and whether it left any
+// out; other bytes (even invalid UTF-8) are kept as they are.
+func visible(s string) (string, bool) {
+	for i, r := range s {
+		if invisible(r) {
+			var b strings.Builder
+			b.WriteString(s[:i])
+			for j, r := range s[i:] {
+				if !invisible(r) {
+					_, size := utf8.DecodeRuneInString(s[i+j:])
+					b.WriteString(s[i+j : i+j+size])
+				}
+			}
+			return b.String(), true
+		}
+	}
+	return s, false
+}
+
+// invisible reports whether r is a format character that is not drawn: a variation
+// selector, a joiner or zero-width space, a soft hyphen, a byte-order mark (Unicode
+// category Cf and the variation selectors).
+func invisible(r rune) bool {
+	return r >= 0xAD && (unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Cf, r))
 }
 
 // glyphOf asks f for r; a nil Font has no glyphs.

@@ -180,7 +180,7 @@ func checkOrder(spans []Span, opt Options, p Paragraph) []violation {
 	var in, out []rune
 	for _, s := range spans {
 		for _, r := range s.Text {
-			if !isSpace(r) {
+			if !isSpace(r) && !invisible(r) {
 				in = append(in, r)
 			}
 		}

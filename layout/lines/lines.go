@@ -97,3 +97,13 @@ func Compose(spans []Span, opt Options) Paragraph {
 	}
 	return c.setLines()
 }
+
+// MissingIn returns the characters of text that f cannot set, as Compose would report
+// them: those no face has, and marks the face of the character they sit on lacks.
+// Invisible format characters (variation selectors, joiners) are never missing.
+func MissingIn(text string, f Font) []Missing {
+	c := newComposer([]Span{{Text: text, Font: f}}, Options{Size: geom.Point})
+	defer c.release()
+	c.collect()
+	return append([]Missing(nil), c.miss...)
+}

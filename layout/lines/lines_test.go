@@ -295,3 +295,37 @@ func TestBalanceKeepsNoWordAlone(t *testing.T) {
 		}
 	}
 }
+
+// Invisible format characters are not drawn; a cluster whose marks the base
+// character's face cannot set is a missing character, never a run its face lacks.
+func TestInvisiblesAndClusters(t *testing.T) {
+	opt := body(13)
+	p := Compose([]Span{{Text: "葛\U000E0100城\u200b。软\u00ad件\ufeff", Font: plainFont}}, opt)
+	if got := strings.Join(lineTexts(p), ""); got != "葛城。软件" {
+		t.Errorf("drawn %q, want the invisibles dropped", got)
+	}
+	if len(p.Missing) != 0 {
+		t.Errorf("invisibles reported missing: %v", p.Missing)
+	}
+	p = Compose([]Span{{Text: "a\u0302b", Font: splitFont{}}}, opt)
+	if len(p.Missing) != 1 || p.Missing[0].Rune != 0x302 {
+		t.Fatalf("missing %v, want U+0302 (only another face has it)", p.Missing)
+	}
+	for _, l := range p.Lines {
+		for _, r := range l.Runs {
+			if strings.ContainsRune(r.Text, 0x302) && r.Face >= 0 {
+				t.Errorf("run %q drawn in face %d, which lacks U+0302", r.Text, r.Face)
+			}
+		}
+	}
+}
+
+// splitFont has combining marks in face 1 only, everything else in face 0.
+type splitFont struct{}
+
+func (splitFont) Glyph(r rune) (int, int, bool) {
+	if r >= 0x300 && r < 0x370 {
+		return 1, 0, true
+	}
+	return plainFont.Glyph(r)
+}

@@ -124,7 +124,7 @@ func (c *composer) joins(j int) bool {
 // unchanged and contiguous there, else built.
 func (c *composer) text(gs []glyph) string {
 	first, last := &c.atoms[gs[0].atom], &c.atoms[gs[len(gs)-1].atom]
-	plain := true
+	plain := !c.hidden // the source slice would bring back what was left out
 	for k := range gs {
 		plain = plain && !c.atoms[gs[k].atom].conv
 	}
