@@ -256,13 +256,20 @@ func (c *composer) spaceAdvance(f Font, r rune) geom.Length {
 
 // widen turns half-width , ( ) ; : ! ? into full-width marks where they stand beside
 // Chinese text (skipping spaces), but never inside a number such as 1,234.5 or 10:30.
+// A pair of brackets turns together or not at all: 中文(A) becomes 中文（A）, and
+// (1)中文 becomes （1）中文.
 func (c *composer) widen() {
+	pair := c.bracketPairs()
 	for i := range c.atoms {
 		a := &c.atoms[i]
 		if a.n != 1 || a.text[0] >= 0x80 || fullOf[a.text[0]] == 0 {
 			continue
 		}
-		if c.inNumber(i) || !c.chineseBeside(i) {
+		if j, ok := pair[i]; ok {
+			if !c.chineseBeside(i) && !c.chineseBeside(j) {
+				continue
+			}
+		} else if c.inNumber(i) || !c.chineseBeside(i) {
 			continue
 		}
 		full := halfWidth[fullOf[a.text[0]]-1].full
@@ -274,6 +281,27 @@ func (c *composer) widen() {
 		a.text, a.conv, a.mark, a.kind = full, true, markIndex(r), kMark
 		a.face, a.adv = int32(face), geom.Em(adv, c.em)
 	}
+}
+
+// bracketPairs matches the half-width ( and ) atoms, each to the other.
+func (c *composer) bracketPairs() map[int]int {
+	var open []int
+	var pair map[int]int
+	for i := range c.atoms {
+		switch a := &c.atoms[i]; {
+		case a.n != 1 || a.conv:
+		case a.text == "(":
+			open = append(open, i)
+		case a.text == ")" && len(open) > 0:
+			if pair == nil {
+				pair = map[int]int{}
+			}
+			o := open[len(open)-1]
+			open = open[:len(open)-1]
+			pair[o], pair[i] = i, o
+		}
+	}
+	return pair
 }
 
 // inNumber reports whether atom i stands between two digits.

@@ -54,12 +54,11 @@ func (c *composer) fit(s int, avail geom.Length) int {
 	return e // unavoidable: nothing on this line may end it
 }
 
-// allowed reports whether a line may break before unit k (0 < k < len(units)).
+// allowed reports whether a line may break before unit k (0 < k < len(units)); inside
+// a word cut for being wider than the measure too, but not before a mark such as ～
+// that may not start a line.
 func (c *composer) allowed(k int) bool {
 	p, u := &c.units[k-1], &c.units[k]
-	if u.inWord {
-		return true
-	}
 	if p.noEnd {
 		return false
 	}

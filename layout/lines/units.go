@@ -187,7 +187,7 @@ func (c *composer) natural(s, e int) geom.Length {
 func (c *composer) splitWide() {
 	wide := false
 	for k := range c.units {
-		wide = wide || c.tooWide(k)
+		wide = wide || c.tooWide(c.units, k)
 	}
 	if !wide {
 		return
@@ -195,7 +195,7 @@ func (c *composer) splitWide() {
 	old := c.units
 	c.units = make([]unit, 0, len(c.atoms))
 	for k := range old {
-		if !c.tooWideIn(&old[k], k) {
+		if !c.tooWide(old, k) {
 			c.units = append(c.units, old[k])
 			continue
 		}
@@ -210,13 +210,21 @@ func (c *composer) splitWide() {
 	}
 }
 
-// tooWide reports whether unit k is wider than any line it could start.
-func (c *composer) tooWide(k int) bool { return c.tooWideIn(&c.units[k], k) }
-
-func (c *composer) tooWideIn(u *unit, k int) bool {
+// tooWide reports whether word unit k of units is wider than any line it could start,
+// counting the half ems of an opening mark before it and a closing mark after it, which
+// may not be parted from it by a line break.
+func (c *composer) tooWide(units []unit, k int) bool {
+	u := &units[k]
 	room := c.opt.Width
 	if k == 0 {
 		room -= c.indent()
 	}
-	return u.a1-u.a0 > 1 && u.w > room
+	w, half := u.w, geom.Em(500, c.em)
+	if k > 0 && units[k-1].noEnd {
+		w += half
+	}
+	if k+1 < len(units) && !units[k+1].inWord && (units[k+1].nsStrict || units[k+1].nsBasic) {
+		w += half
+	}
+	return u.a1-u.a0 > 1 && w > room
 }
