@@ -59,7 +59,7 @@ func (c *composer) fit(s int, avail geom.Length) int {
 // that may not start a line.
 func (c *composer) allowed(k int) bool {
 	p, u := &c.units[k-1], &c.units[k]
-	if p.noEnd {
+	if p.noEnd || u.keep {
 		return false
 	}
 	if c.opt.Strict {

@@ -62,6 +62,7 @@ func TestBreaks(t *testing.T) {
 		{"a word that fits only without its brackets is cut, not parted from them", "一二三四五六七八“WordWordWordWordWord”", 10, same, []string{"一二三四五六七八“Wo", "rdWordWordWordWord”"}},
 		{"the same in brackets", "一二三四五六七八（WordWordWordWordWord）", 10, same, []string{"一二三四五六七八（Wo", "rdWordWordWordWord）"}},
 		{"no break before ～ inside a cut word", "》2023～2023)", 4, headline, []string{"》2023～", "2023)"}},
+		{"no break at a no-break space", "一二三四100\u00a0km五", 6, same, []string{"一二三四", "100km五"}},
 		{"Latin longer than the measure", "一ABCDEFGHIJKLMN二三", 4, same, []string{"一ABCDE", "FGHIJKLM", "N二三"}},
 		{"one-character last line: pull down", "一二三四五六", 5, same, []string{"一二三四", "五六"}},
 		{"one char and a stop: pull down", "一二三四五六。", 5, same, []string{"一二三四", "五六。"}},

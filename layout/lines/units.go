@@ -22,6 +22,7 @@ type unit struct {
 	// joint before this unit
 	inWord  bool        // inside a word cut because it is wider than the measure
 	space   bool        // the source has a space here
+	keep    bool        // that space is a no-break space: no line breaks here
 	spaceW  geom.Length // natural width of that space
 	ideo    int32       // ideographic spaces in it
 	glue    geom.Length // natural gap
@@ -41,7 +42,7 @@ func (c *composer) group() {
 		case !sp.space && c.extends(i):
 			c.units[len(c.units)-1].a1++
 		default:
-			u := unit{a0: int32(i), a1: int32(i + 1), kind: a.kind, space: sp.space, spaceW: sp.spaceW, ideo: sp.ideo}
+			u := unit{a0: int32(i), a1: int32(i + 1), kind: a.kind, space: sp.space, spaceW: sp.spaceW, ideo: sp.ideo, keep: sp.keep}
 			c.units = append(c.units, u)
 			sp = unit{}
 		}
@@ -60,6 +61,7 @@ func (u *unit) addSpace(a *atom) {
 	if !u.space {
 		u.space, u.spaceW = true, a.adv
 	}
+	u.keep = u.keep || a.text == "\u00a0" || a.text == "\u202f"
 }
 
 // extends reports whether atom i belongs to the last unit: a Latin word goes on, a
