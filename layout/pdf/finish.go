@@ -21,7 +21,7 @@ import (
 //   - each font named by its plain face name gets its subset name (names);
 //   - each embedded TrueType program (FontFile2) is shrunk: the metrics of glyphs
 //     the subset dropped are zeroed, empty tables dropped, and it is deflated again
-//     at best compression (fontfile.go);
+//     at zlib's default level (fontfile.go);
 //   - the document information (Title, Producer) becomes an indirect object in
 //     UTF-16, surrogates included, and the trailer gets a file /ID derived from the
 //     content, so the same page still gives the same bytes;

@@ -17,7 +17,7 @@ import (
 // those glyphs are never used: viewers take widths from the font's /W array, and a
 // glyph without an outline draws nothing. rewriteFontFile zeroes them, so they
 // compress to almost nothing, drops the empty tables gopdf writes for the hinting
-// programs the faces lack (cvt, fpgm, prep), and deflates again at best compression.
+// programs the faces lack (cvt, fpgm, prep), and deflates again at zlib's default level.
 
 var (
 	reFontFile2 = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
