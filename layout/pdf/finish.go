@@ -192,16 +192,14 @@ func rewriteObject(o object, f *file, names map[string]string, renamed map[strin
 // written correctly.
 func rewriteToUnicode(o object) ([]byte, error) {
 	dict := dictOf(o.data)
-	m := reLength.FindSubmatch(dict)
-	if m == nil || bytes.Contains(dict, []byte("/Filter")) {
-		return nil, errors.New("ToUnicode map is not a plain stream with a /Length")
+	if bytes.Contains(dict, []byte("/Filter")) {
+		return nil, errors.New("ToUnicode map is not a plain stream")
 	}
-	n, _ := strconv.Atoi(string(m[1]))
-	start := len(dict) + len("stream\n")
-	if start+n > len(o.data) {
-		return nil, errors.New("ToUnicode stream is shorter than its /Length")
+	data, err := streamData(o, dict, "ToUnicode")
+	if err != nil {
+		return nil, err
 	}
-	maps, err := parseBfranges(o.data[start : start+n])
+	maps, err := parseBfranges(data)
 	if err != nil {
 		return nil, err
 	}
@@ -211,6 +209,21 @@ func rewriteToUnicode(o object) ([]byte, error) {
 	b.Write(cmap)
 	b.WriteString("endstream\nendobj\n\n")
 	return b.Bytes(), nil
+}
+
+// streamData returns the bytes of stream object o, whose dictionary is dict, as its
+// /Length says; what names the stream in errors.
+func streamData(o object, dict []byte, what string) ([]byte, error) {
+	m := reLength.FindSubmatch(dict)
+	if m == nil {
+		return nil, fmt.Errorf("%s stream has no /Length", what)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	start := len(dict) + len("stream\n")
+	if start+n > len(o.data) {
+		return nil, fmt.Errorf("%s stream is shorter than its /Length", what)
+	}
+	return o.data[start : start+n], nil
 }
 
 // glyphMap maps one glyph (CID) to the character it draws.

@@ -54,17 +54,16 @@ func rewriteFontFile(o object) ([]byte, error) {
 // checking that its dictionary is the one gopdf writes.
 func fontFileProgram(o object) ([]byte, error) {
 	dict := dictOf(o.data)
-	m, m1 := reLength.FindSubmatch(dict), reLength1.FindSubmatch(dict)
-	if m == nil || m1 == nil || !bytes.Contains(dict, []byte("/Filter /FlateDecode\n")) || bytes.Contains(dict, []byte("/DecodeParms")) {
+	m1 := reLength1.FindSubmatch(dict)
+	if m1 == nil || !bytes.Contains(dict, []byte("/Filter /FlateDecode\n")) || bytes.Contains(dict, []byte("/DecodeParms")) {
 		return nil, errors.New("FontFile2 is not a Flate stream with /Length and /Length1")
 	}
-	n, _ := strconv.Atoi(string(m[1]))
 	n1, _ := strconv.Atoi(string(m1[1]))
-	start := len(dict) + len("stream\n")
-	if start+n > len(o.data) {
-		return nil, errors.New("FontFile2 stream is shorter than its /Length")
+	data, err := streamData(o, dict, "FontFile2")
+	if err != nil {
+		return nil, err
 	}
-	prog, err := inflate(o.data[start:start+n], n1)
+	prog, err := inflate(data, n1)
 	if err != nil {
 		return nil, fmt.Errorf("FontFile2: %w", err)
 	}
