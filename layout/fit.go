@@ -54,13 +54,10 @@ func (s *story) fitAll() [][]fitting {
 	fits := make([][]fitting, s.grid.Columns+1)
 	for w := 1; w <= s.grid.Columns; w++ {
 		fits[w] = make([]fitting, s.grid.Lines+1)
-		if s.art.Columns != 0 && s.art.Columns != w {
-			for h := range fits[w] {
-				fits[w][h] = fitting{columns: w, lines: h, cost: plan.Infinite}
-			}
-			continue
+		var heads []headChoice
+		if s.allowsWidth(w) {
+			heads = s.headChoices(w) // set only at the widths the article may take
 		}
-		heads := s.headChoices(w)
 		for h := 1; h <= s.grid.Lines; h++ {
 			fits[w][h] = s.fit(w, h, heads)
 		}
@@ -71,7 +68,7 @@ func (s *story) fitAll() [][]fitting {
 // fit finds the best way to set the article in a module of w columns × h lines.
 func (s *story) fit(w, h int, heads []headChoice) fitting {
 	best := fitting{columns: w, lines: h, cost: plan.Infinite}
-	if s.art.Columns != 0 && s.art.Columns != w {
+	if !s.allowsWidth(w) {
 		return best
 	}
 	for _, hc := range heads {
@@ -94,6 +91,10 @@ func (s *story) fit(w, h int, heads []headChoice) fitting {
 	}
 	return best
 }
+
+// allowsWidth reports whether the article may be w columns wide: any width, unless the
+// file gives one.
+func (s *story) allowsWidth(w int) bool { return s.art.Columns == 0 || s.art.Columns == w }
 
 // squeezed is the fitting of last resort, for a module too small for the article's
 // headline block or its photos: the photos are left out, the headline at its smallest
