@@ -3,8 +3,10 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"broadsheet/issues"
+	"broadsheet/layout/display"
 	"broadsheet/layout/plan"
 )
 
@@ -15,7 +17,7 @@ type Options struct{}
 // what went where. A pin that cannot be honoured is an issues.ErrorList naming the
 // pin's position in the file; everything else that needs a person (overset text,
 // characters no font has, soft photos) is a warning in the report.
-func Compose(iss *issues.Issue, opt Options) (*Page, *Report, error) {
+func Compose(iss *issues.Issue, opt Options) (*display.Page, *Report, error) {
 	g := NewGrid(iss.Format)
 	if err := checkPlaces(iss, g); err != nil {
 		return nil, nil, err
@@ -26,7 +28,7 @@ func Compose(iss *issues.Issue, opt Options) (*Page, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	page := &Page{Width: g.Page.W, Height: g.Page.H, Trim: g.Page, Title: pageTitle(iss)}
+	page := &display.Page{Width: g.Page.W, Height: g.Page.H, Meta: pageMeta(iss)}
 	if mast > 0 {
 		page.Items = masthead(iss, g, mast, page.Items)
 	} else {
@@ -169,6 +171,11 @@ func pinError(err error, pinned []*story, mast int) error {
 	return errs.Err()
 }
 
-func pageTitle(iss *issues.Issue) string {
-	return fmt.Sprintf("%s %s 第%d版", iss.Newspaper, chineseDate(iss.Date), iss.PageNo)
+// pageMeta names the page for the document information.
+func pageMeta(iss *issues.Issue) display.Meta {
+	return display.Meta{
+		Title:     fmt.Sprintf("%s %s 第%d版", iss.Newspaper, chineseDate(iss.Date), iss.PageNo),
+		Newspaper: iss.Newspaper, Date: iss.Date.String(), PageNo: iss.PageNo, Section: iss.Section,
+		Source: filepath.Base(iss.File),
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"broadsheet/issues"
+	"broadsheet/layout/display"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden layout dumps in testdata/")
@@ -23,7 +24,7 @@ func pages(t testing.TB) []string {
 	return files
 }
 
-func compose(t testing.TB, file string) (*Page, *Report) {
+func compose(t testing.TB, file string) (*display.Page, *Report) {
 	t.Helper()
 	iss, err := issues.Decode(file)
 	if err != nil {
@@ -97,7 +98,7 @@ func TestEveryCharacterPlacedOrReported(t *testing.T) {
 
 // checkAccounted fails unless the characters drawn in the type area (below any
 // masthead) and the characters reported overset add up to the articles' characters.
-func checkAccounted(t *testing.T, iss *issues.Issue, page *Page, rep *Report) {
+func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *Report) {
 	t.Helper()
 	g := NewGrid(iss.Format)
 	from := g.Area.Y
@@ -107,12 +108,12 @@ func checkAccounted(t *testing.T, iss *issues.Issue, page *Page, rep *Report) {
 	placed, over, want := 0, 0, 0
 	for _, it := range page.Items {
 		switch v := it.(type) {
-		case *Text:
+		case *display.Text:
 			if v.Y > from {
 				placed += utf8.RuneCountInString(v.Text)
 			}
-		case *Box:
-			if v.Stroke != nil && v.Fill == nil && v.Rect.Y > from {
+		case *display.Frame:
+			if v.Rect.Y > from {
 				placed++ // a character no face has, drawn as an empty box
 			}
 		}

@@ -2,16 +2,17 @@ package layout
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
+
+	"broadsheet/layout/display"
 )
 
 // Dump writes a page and its report as readable text, one line per thing: the grid,
 // each article's module, then every item in drawing order with its position. Golden
 // tests compare dumps, so a change in layout shows up as a readable diff.
-func Dump(p *Page, r *Report) string {
+func Dump(p *display.Page, r *Report) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "page %vx%v trim %v title %q\n", p.Width, p.Height, p.Trim, p.Title)
+	b.WriteString(display.DumpHeader(p))
 	gr := r.Grid
 	fmt.Fprintf(&b, "grid %d columns x %d lines, %d chars at %s, leading %s\n",
 		gr.Columns, gr.Lines, gr.ColumnChars, gr.BodySize, gr.Leading)
@@ -25,10 +26,7 @@ func Dump(p *Page, r *Report) string {
 	for _, w := range r.Warnings {
 		fmt.Fprintf(&b, "warning %s %s: %s\n", w.Kind, w.Item, w.Message)
 	}
-	for _, it := range p.Items {
-		b.WriteString(dumpItem(it))
-		b.WriteByte('\n')
-	}
+	b.WriteString(display.DumpItems(p))
 	return b.String()
 }
 
@@ -55,22 +53,4 @@ func (a ArticleReport) ModuleString() string {
 // String formats a grid rectangle as "col 2+3 line 10+40" (1-based start, count).
 func (g GridRect) String() string {
 	return fmt.Sprintf("col %d+%d line %d+%d", g.Column, g.Columns, g.Line, g.Lines)
-}
-
-func dumpItem(it Item) string {
-	switch v := it.(type) {
-	case *Text:
-		s := fmt.Sprintf("text %v %v %s %v", v.X, v.Y, v.Face.Name(), v.Size)
-		if v.Spacing != 0 {
-			s += fmt.Sprintf(" +%v", v.Spacing)
-		}
-		return s + fmt.Sprintf(" %q", v.Text)
-	case *Rule:
-		return fmt.Sprintf("rule %v,%v %v,%v w%v", v.X1, v.Y1, v.X2, v.Y2, v.Width)
-	case *Box:
-		return fmt.Sprintf("box %v fill=%v stroke=%v", v.Rect, v.Fill != nil, v.Stroke != nil)
-	case *Image:
-		return fmt.Sprintf("image %s frame %v placed %v", filepath.Base(v.Path), v.Frame, v.Placed)
-	}
-	return fmt.Sprintf("%T", it)
 }

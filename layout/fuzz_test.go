@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"broadsheet/issues"
+	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 )
 
@@ -103,13 +104,13 @@ func FuzzComposePage(f *testing.F) {
 
 // checkInside fails when a text item of the type area starts outside it (an opening
 // mark at a line's start may hang ½ em into the margin: its blank half).
-func checkInside(t *testing.T, page *Page, rep *Report) {
+func checkInside(t *testing.T, page *display.Page, rep *Report) {
 	t.Helper()
 	g := rep.Grid
 	right := g.XPt + float64(g.Columns)*(g.ColumnPt+g.GutterPt) - g.GutterPt
 	bottom := g.YPt + float64(g.Lines)*g.LeadingPt
 	for _, it := range page.Items {
-		tx, ok := it.(*Text)
+		tx, ok := it.(*display.Text)
 		if !ok || tx.Y.Points() < g.YPt {
 			continue
 		}

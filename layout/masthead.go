@@ -5,6 +5,7 @@ import (
 
 	"broadsheet/fonts"
 	"broadsheet/issues"
+	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 )
 
@@ -23,7 +24,7 @@ func mastheadLines(iss *issues.Issue, g Grid) int {
 // masthead draws page 1's 报头 across the first lines of the type area: the paper's
 // name large at the left, the date, page, section and editor at the right, and a
 // thick and a thin rule under it, in the gap line before the articles.
-func masthead(iss *issues.Issue, g Grid, lines int, items []Item) []Item {
+func masthead(iss *issues.Issue, g Grid, lines int, items []display.Item) []display.Item {
 	top, bottom := g.LineTop(0), g.LineTop(lines-1)+g.Body
 	band := bottom - top
 	size := mastheadSize(iss.Newspaper, band, g.Area.W)
@@ -44,8 +45,8 @@ func masthead(iss *issues.Issue, g Grid, lines int, items []Item) []Item {
 	}
 	y := (bottom + g.LineTop(lines+1)) / 2
 	return append(items,
-		&Rule{X1: g.Area.X, Y1: y - geom.Pt(1.2), X2: g.Area.Right(), Y2: y - geom.Pt(1.2), Width: geom.Pt(1.6), Color: Black},
-		&Rule{X1: g.Area.X, Y1: y + geom.Pt(1), X2: g.Area.Right(), Y2: y + geom.Pt(1), Width: geom.Pt(0.4), Color: Black})
+		&display.Rule{X1: g.Area.X, Y1: y - geom.Pt(1.2), X2: g.Area.Right(), Y2: y - geom.Pt(1.2), Width: geom.Pt(1.6), Color: display.Black},
+		&display.Rule{X1: g.Area.X, Y1: y + geom.Pt(1), X2: g.Area.Right(), Y2: y + geom.Pt(1), Width: geom.Pt(0.4), Color: display.Black})
 }
 
 // mastheadSize is the size of the paper's name: four fifths of the band's height, or

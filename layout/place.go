@@ -6,9 +6,13 @@ import (
 	"unicode/utf8"
 
 	"broadsheet/fonts"
+	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 	"broadsheet/layout/lines"
 )
+
+// placeholderGray is the tint of a photo that has not arrived yet.
+const placeholderGray = display.Color(20)
 
 // module is an article's place on the page and how it fills it.
 type module struct {
@@ -36,7 +40,7 @@ func (m *module) distribute(total int) {
 }
 
 // place draws the module: headline block, photos, body columns.
-func (m *module) place(g Grid, items []Item) []Item {
+func (m *module) place(g Grid, items []display.Item) []display.Item {
 	items = m.placeHead(g, items)
 	items = m.placePhotos(g, items)
 	return m.placeBody(g, items)
@@ -44,7 +48,7 @@ func (m *module) place(g Grid, items []Item) []Item {
 
 // placeHead centres the headline block's lines in its lines of the module. A block
 // squeezed into a module too short for it keeps only the lines that fit.
-func (m *module) placeHead(g Grid, items []Item) []Item {
+func (m *module) placeHead(g Grid, items []display.Item) []display.Item {
 	top := g.LineTop(m.line)
 	region := g.Leading * geom.Length(m.headLines)
 	y := top + geom.Max(0, (region-m.head.content)/2)
@@ -67,7 +71,7 @@ func (m *module) placeHead(g Grid, items []Item) []Item {
 }
 
 // placeBody sets the body lines column by column, top to bottom.
-func (m *module) placeBody(g Grid, items []Item) []Item {
+func (m *module) placeBody(g Grid, items []display.Item) []display.Item {
 	next := 0
 	for c, n := range m.columnLines {
 		x := g.ColumnX(m.column + c)
@@ -86,7 +90,7 @@ func (m *module) placeBody(g Grid, items []Item) []Item {
 
 // placePhotos draws each photo's frame (the picture, or a grey placeholder) and its
 // caption under it, stacked at the top of the photo columns.
-func (m *module) placePhotos(g Grid, items []Item) []Item {
+func (m *module) placePhotos(g Grid, items []display.Item) []display.Item {
 	row := m.bodyTop()
 	col := m.column + m.columns - m.photoCols
 	for k, n := range m.frames {
@@ -105,11 +109,10 @@ func (m *module) placePhotos(g Grid, items []Item) []Item {
 	return items
 }
 
-func (m *module) placeFrame(items []Item, k int, frame geom.Rect) ([]Item, PhotoReport) {
+func (m *module) placeFrame(items []display.Item, k int, frame geom.Rect) ([]display.Item, PhotoReport) {
 	p := m.story.art.Photos[k]
 	if p.File == "" {
-		fill := Placeholder
-		return append(items, &Box{Rect: frame, Fill: &fill}), PhotoReport{Placeholder: true}
+		return append(items, &display.Tint{Rect: frame, Color: placeholderGray}), PhotoReport{Placeholder: true}
 	}
 	// Cover the frame: scale the picture to the larger of the two ratios, centre it.
 	pw, ph := float64(p.PixelWidth), float64(p.PixelHeight)
@@ -117,30 +120,29 @@ func (m *module) placeFrame(items []Item, k int, frame geom.Rect) ([]Item, Photo
 	w, h := geom.Length(pw*scale), geom.Length(ph*scale)
 	placed := geom.Rect{X: frame.X - (w-frame.W)/2, Y: frame.Y - (h-frame.H)/2, W: w, H: h}
 	ppi := pw / (float64(w) / float64(geom.Inch))
-	return append(items, &Image{Path: p.File, Frame: frame, Placed: placed}), PhotoReport{PPI: ppi}
+	return append(items, &display.Image{Path: p.File, PixelWidth: p.PixelWidth, PixelHeight: p.PixelHeight, Frame: frame, Placed: placed}), PhotoReport{PPI: ppi}
 }
 
 // appendLine adds the runs of a composed line whose start is at x on baseline y.
 // Characters no face has are drawn as empty boxes, one em each.
-func appendLine(items []Item, l lines.Line, x, y, size geom.Length) []Item {
+func appendLine(items []display.Item, l lines.Line, x, y, size geom.Length) []display.Item {
 	for _, r := range l.Runs {
 		if r.Face < 0 {
 			items = appendMissing(items, r, x, y, size)
 			continue
 		}
-		items = append(items, &Text{Face: fonts.ID(r.Face), Size: size, X: x + r.X, Y: y,
-			Spacing: r.Spacing, Text: r.Text, Color: Black})
+		items = append(items, &display.Text{Face: fonts.ID(r.Face), Size: size, X: x + r.X, Y: y,
+			Spacing: r.Spacing, Text: r.Text, Color: display.Black})
 	}
 	return items
 }
 
-func appendMissing(items []Item, r lines.Run, x, y, size geom.Length) []Item {
-	black := Black
+func appendMissing(items []display.Item, r lines.Run, x, y, size geom.Length) []display.Item {
 	n := utf8.RuneCountInString(r.Text)
 	for i := 0; i < n; i++ {
 		box := geom.Rect{X: x + r.X + (size+r.Spacing)*geom.Length(i) + size/10, Y: y - geom.Em(emAscent, size) + size/10,
 			W: size * 8 / 10, H: size * 8 / 10}
-		items = append(items, &Box{Rect: box, Stroke: &black, StrokeWidth: geom.Pt(0.4)})
+		items = append(items, &display.Frame{Rect: box, Width: geom.Pt(0.4), Color: display.Black})
 	}
 	return items
 }

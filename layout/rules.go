@@ -3,6 +3,7 @@ package layout
 import (
 	"sort"
 
+	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 )
 
@@ -12,7 +13,7 @@ var ruleWidth = geom.Pt(0.5)
 // rules draws the thin rules between modules: across the middle of the gap line under
 // a module that has something below it, and down the middle of the gutter right of a
 // module that has something beside it. Collinear pieces are merged into one rule.
-func rules(g Grid, mods []*module) []Item {
+func rules(g Grid, mods []*module) []display.Item {
 	var across, down []segment
 	for _, m := range mods {
 		if m.columns == 0 {
@@ -39,12 +40,12 @@ func rules(g Grid, mods []*module) []Item {
 			down = append(down, segment{x, r.Y, y2})
 		}
 	}
-	var items []Item
+	var items []display.Item
 	for _, s := range merge(across) {
-		items = append(items, &Rule{X1: s.from, Y1: s.at, X2: s.to, Y2: s.at, Width: ruleWidth, Color: Black})
+		items = append(items, &display.Rule{X1: s.from, Y1: s.at, X2: s.to, Y2: s.at, Width: ruleWidth, Color: display.Black})
 	}
 	for _, s := range merge(down) {
-		items = append(items, &Rule{X1: s.at, Y1: s.from, X2: s.at, Y2: s.to, Width: ruleWidth, Color: Black})
+		items = append(items, &display.Rule{X1: s.at, Y1: s.from, X2: s.at, Y2: s.to, Width: ruleWidth, Color: display.Black})
 	}
 	return items
 }

@@ -5,6 +5,7 @@ import (
 
 	"broadsheet/fonts"
 	"broadsheet/issues"
+	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 	"broadsheet/layout/lines"
 )
@@ -19,7 +20,7 @@ func chineseDate(d issues.Date) string {
 // runningHead draws the 报眉 above the type area: the paper's name in the centre, the
 // date at the inner edge, page number and section at the outer edge (right on odd
 // pages, left on even ones), the editor beside the date, and a thick and a thin rule.
-func runningHead(iss *issues.Issue, g Grid, items []Item) []Item {
+func runningHead(iss *issues.Issue, g Grid, items []display.Item) []display.Item {
 	small, name := geom.Pt(10.5), geom.Pt(14)
 	y := g.HeadBaseline
 	inner := chineseDate(iss.Date)
@@ -42,13 +43,13 @@ func runningHead(iss *issues.Issue, g Grid, items []Item) []Item {
 	items = appendHeadText(items, right, face(fonts.Hei), small, g.Area.Right(), y, 2)
 	thick, thin := geom.Pt(1.2), geom.Pt(0.4)
 	return append(items,
-		&Rule{X1: g.Area.X, Y1: g.HeadRule, X2: g.Area.Right(), Y2: g.HeadRule, Width: thick, Color: Black},
-		&Rule{X1: g.Area.X, Y1: g.HeadRule + geom.Pt(2), X2: g.Area.Right(), Y2: g.HeadRule + geom.Pt(2), Width: thin, Color: Black})
+		&display.Rule{X1: g.Area.X, Y1: g.HeadRule, X2: g.Area.Right(), Y2: g.HeadRule, Width: thick, Color: display.Black},
+		&display.Rule{X1: g.Area.X, Y1: g.HeadRule + geom.Pt(2), X2: g.Area.Right(), Y2: g.HeadRule + geom.Pt(2), Width: thin, Color: display.Black})
 }
 
 // appendHeadText sets one line of the running head at x: its left edge (align 0), its
 // centre (1) or its right edge (2).
-func appendHeadText(items []Item, text string, f face, size, x, y geom.Length, align int) []Item {
+func appendHeadText(items []display.Item, text string, f face, size, x, y geom.Length, align int) []display.Item {
 	if text == "" {
 		return items
 	}

@@ -12,6 +12,7 @@ import (
 
 	"broadsheet/issues"
 	"broadsheet/layout"
+	"broadsheet/layout/display"
 	"broadsheet/layout/pdf"
 )
 
@@ -116,7 +117,7 @@ func (r result) fail(err error) result {
 
 // writePDF writes the page atomically: into a temporary file beside the target, then
 // renamed over it, so a PDF appears whole or not at all.
-func writePDF(path string, page *layout.Page, opt pdf.Options) error {
+func writePDF(path string, page *display.Page, opt pdf.Options) error {
 	var buf bytes.Buffer
 	if err := pdf.Write(&buf, page, opt); err != nil {
 		return err

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"broadsheet/fonts"
-	"broadsheet/layout"
+	"broadsheet/layout/display"
 
 	"github.com/signintech/gopdf"
 )
@@ -14,7 +14,7 @@ import (
 // benchPage builds a broadsheet-sized page (390 × 540 mm) with about 3,000 CJK
 // characters in 230 runs of 9 pt body text, drawn from a pool of 1,200 characters
 // the way a news page repeats common ones, plus headline runs in Hei and Song Bold.
-func benchPage() *layout.Page {
+func benchPage() *display.Page {
 	song := fonts.MustLoad(fonts.Song)
 	var pool []rune
 	for r := rune(0x4E00); len(pool) < 1200; r += 7 {
@@ -23,7 +23,7 @@ func benchPage() *layout.Page {
 		}
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	page := &layout.Page{Width: pt(1105.5), Height: pt(1530.7), Trim: rect(0, 0, 1105.5, 1530.7), Title: "benchmark"}
+	page := &display.Page{Width: pt(1105.5), Height: pt(1530.7), Meta: display.Meta{Title: "benchmark"}}
 	for i := 0; i < 230; i++ {
 		run := make([]rune, 13)
 		for j := range run {

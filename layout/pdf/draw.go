@@ -8,7 +8,7 @@ import (
 	_ "image/png"
 	"os"
 
-	"broadsheet/layout"
+	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 
 	"github.com/signintech/gopdf"
@@ -17,7 +17,7 @@ import (
 // text draws a run at its baseline origin: SetXY then Text, with its own colour and
 // character spacing. gopdf merges two Texts on one line unless SetXY comes between,
 // so every run gets its own SetXY.
-func (d *doc) text(t *layout.Text) error {
+func (d *doc) text(t *display.Text) error {
 	if t.Text == "" {
 		return nil
 	}
@@ -30,7 +30,7 @@ func (d *doc) text(t *layout.Text) error {
 	if err := d.setFont(t.Face.Name(), t.Size.Points()); err != nil {
 		return err
 	}
-	d.gp.SetTextColorCMYK(t.Color.C, t.Color.M, t.Color.Y, t.Color.K)
+	d.gp.SetTextColorCMYK(t.Color.C(), t.Color.M(), t.Color.Y(), t.Color.K())
 	if err := d.gp.SetCharSpacing(t.Spacing.Points()); err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (d *doc) setFont(family string, size float64) error {
 }
 
 // rule strokes a straight line in its width and colour.
-func (d *doc) rule(r *layout.Rule) error {
+func (d *doc) rule(r *display.Rule) error {
 	if r.Width <= 0 {
 		return fmt.Errorf("width %v is not positive", r.Width)
 	}
@@ -68,59 +68,60 @@ func (d *doc) rule(r *layout.Rule) error {
 	return nil
 }
 
-// box fills and/or strokes a rectangle. The fill colour is always set right before
-// the fill: gopdf's text colour is the same PDF fill colour and would leak in.
-func (d *doc) box(b *layout.Box) error {
-	if b.Rect.W <= 0 || b.Rect.H <= 0 {
-		return fmt.Errorf("rectangle %v is empty", b.Rect)
+// tint fills a rectangle. The fill colour is always set right before the fill:
+// gopdf's text colour is the same PDF fill colour and would leak in.
+func (d *doc) tint(t *display.Tint) error {
+	if t.Rect.W <= 0 || t.Rect.H <= 0 {
+		return fmt.Errorf("rectangle %v is empty", t.Rect)
 	}
-	style := ""
-	if b.Fill != nil {
-		if err := d.setFill(*b.Fill); err != nil {
-			return err
-		}
-		style = "F"
+	if err := d.setFill(t.Color); err != nil {
+		return err
 	}
-	if b.Stroke != nil {
-		if err := d.setStroke(*b.Stroke, b.StrokeWidth); err != nil {
-			return err
-		}
-		style += "D"
+	r := t.Rect
+	d.gp.RectFromUpperLeftWithStyle(r.X.Points(), r.Y.Points(), r.W.Points(), r.H.Points(), "F")
+	return nil
+}
+
+// frame strokes the outline of a rectangle.
+func (d *doc) frame(f *display.Frame) error {
+	if f.Rect.W <= 0 || f.Rect.H <= 0 {
+		return fmt.Errorf("rectangle %v is empty", f.Rect)
 	}
-	if style == "" {
-		return nil
+	if err := d.setStroke(f.Color, f.Width); err != nil {
+		return err
 	}
-	r := b.Rect
-	d.gp.RectFromUpperLeftWithStyle(r.X.Points(), r.Y.Points(), r.W.Points(), r.H.Points(), style)
+	r := f.Rect
+	d.gp.RectFromUpperLeftWithStyle(r.X.Points(), r.Y.Points(), r.W.Points(), r.H.Points(), "D")
 	return nil
 }
 
 // setFill sets the CMYK fill colour.
-func (d *doc) setFill(c layout.Color) error {
+func (d *doc) setFill(c display.Color) error {
 	if err := checkColor(c); err != nil {
 		return err
 	}
-	d.gp.SetFillColorCMYK(c.C, c.M, c.Y, c.K)
+	d.gp.SetFillColorCMYK(c.C(), c.M(), c.Y(), c.K())
 	return nil
 }
 
 // setStroke sets the CMYK stroke colour and the line width.
-func (d *doc) setStroke(c layout.Color, width geom.Length) error {
+func (d *doc) setStroke(c display.Color, width geom.Length) error {
 	if err := checkColor(c); err != nil {
 		return err
 	}
 	if width <= 0 {
 		return fmt.Errorf("stroke width %v is not positive", width)
 	}
-	d.gp.SetStrokeColorCMYK(c.C, c.M, c.Y, c.K)
+	d.gp.SetStrokeColorCMYK(c.C(), c.M(), c.Y(), c.K())
 	d.gp.SetLineWidth(width.Points())
 	return nil
 }
 
-// checkColor rejects a component above 100 percent.
-func checkColor(c layout.Color) error {
-	if c.C > 100 || c.M > 100 || c.Y > 100 || c.K > 100 {
-		return fmt.Errorf("colour C%d M%d Y%d K%d: components are percent, 0–100", c.C, c.M, c.Y, c.K)
+// checkColor rejects a component above 100 percent, and the registration colour,
+// which this writer does not draw.
+func checkColor(c display.Color) error {
+	if !c.Valid() || c == display.Registration {
+		return fmt.Errorf("colour %s: components are percent, 0–100", c)
 	}
 	return nil
 }
@@ -129,7 +130,7 @@ func checkColor(c layout.Color) error {
 // inside Frame shows (cover and crop, never stretch). gopdf's Crop option clips to a
 // rectangle at (X, Y) of the crop's size and shifts the picture by the crop's X and Y,
 // in points.
-func (d *doc) image(im *layout.Image) error {
+func (d *doc) image(im *display.Image) error {
 	f, p := im.Frame, im.Placed
 	if f.W <= 0 || f.H <= 0 || p.W <= 0 || p.H <= 0 {
 		return fmt.Errorf("frame %v or placement %v is empty", f, p)

@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"broadsheet/fonts"
-	"broadsheet/layout"
+	"broadsheet/layout/display"
 )
 
 // handful is what the small page draws in every face: a few ideographs and two
@@ -23,7 +23,7 @@ const handful = "新闻　报 纸"
 
 // rawAndFinished returns gopdf's output for page and the file finish makes of it,
 // the way render does.
-func rawAndFinished(t *testing.T, page *layout.Page) (raw, out []byte) {
+func rawAndFinished(t *testing.T, page *display.Page) (raw, out []byte) {
 	t.Helper()
 	var u usage
 	u.collect(page.Items)
@@ -39,7 +39,7 @@ func rawAndFinished(t *testing.T, page *layout.Page) (raw, out []byte) {
 	if raw, err = d.gp.GetBytesPdfReturnErr(); err != nil {
 		t.Fatal(err)
 	}
-	if out, err = finish(raw, d.names, info{Title: page.Title, Producer: Producer}); err != nil {
+	if out, err = finish(raw, d.names, info{Title: page.Meta.Title, Producer: Producer}); err != nil {
 		t.Fatal(err)
 	}
 	return raw, out
@@ -82,8 +82,8 @@ func fontPrograms(t *testing.T, pdf []byte) []embedded {
 }
 
 // handfulPage draws handful once in every face.
-func handfulPage() *layout.Page {
-	page := &layout.Page{Width: pt(300), Height: pt(200), Trim: rect(0, 0, 300, 200)}
+func handfulPage() *display.Page {
+	page := &display.Page{Width: pt(300), Height: pt(200)}
 	for id := fonts.ID(0); id < fonts.Count; id++ {
 		page.Items = append(page.Items, text(id, 20, 20, 40+float64(id)*40, handful))
 	}

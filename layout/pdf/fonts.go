@@ -8,7 +8,7 @@ import (
 	"sync"
 
 	"broadsheet/fonts"
-	"broadsheet/layout"
+	"broadsheet/layout/display"
 
 	"github.com/signintech/gopdf"
 )
@@ -49,9 +49,9 @@ func container(id fonts.ID) (*gopdf.FontContainer, error) {
 type usage [fonts.Count]map[rune]struct{}
 
 // collect gathers the faces and characters of every text item in items.
-func (u *usage) collect(items []layout.Item) {
+func (u *usage) collect(items []display.Item) {
 	for _, it := range items {
-		t, ok := it.(*layout.Text)
+		t, ok := it.(*display.Text)
 		if !ok || t.Text == "" || t.Face < 0 || t.Face >= fonts.Count {
 			continue
 		}
@@ -102,7 +102,7 @@ func subsetName(id fonts.ID, set map[rune]struct{}) string {
 
 // checkCoverage returns an error naming the first character of t its face cannot draw.
 // gopdf would draw it as a blank without a word; choosing a fallback face is layout's job.
-func checkCoverage(t *layout.Text) error {
+func checkCoverage(t *display.Text) error {
 	face, err := fonts.Load(t.Face)
 	if err != nil {
 		return err

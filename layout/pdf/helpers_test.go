@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"broadsheet/fonts"
-	"broadsheet/layout"
+	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 )
 
@@ -58,8 +58,8 @@ func pt(v float64) geom.Length { return geom.Pt(v) }
 
 func rect(x, y, w, h float64) geom.Rect { return geom.Rect{X: pt(x), Y: pt(y), W: pt(w), H: pt(h)} }
 
-func text(face fonts.ID, size, x, y float64, s string) *layout.Text {
-	return &layout.Text{Face: face, Size: pt(size), X: pt(x), Y: pt(y), Text: s, Color: layout.Black}
+func text(face fonts.ID, size, x, y float64, s string) *display.Text {
+	return &display.Text{Face: face, Size: pt(size), X: pt(x), Y: pt(y), Text: s, Color: display.Black}
 }
 
 // Texts of the synthetic page, by face.
@@ -78,44 +78,42 @@ var (
 	pngFrame  = rect(70, 230, 60, 60)
 	jpgPlaced = rect(200, 200, 160, 120)
 	jpgFrame  = rect(220, 200, 120, 120)
-	trim      = geom.Rect{X: geom.Mm(3), Y: geom.Mm(5), W: pt(400) - geom.Mm(6), H: pt(500) - geom.Mm(12)}
 )
 
 // testPage builds a small page with text in three faces, rules, boxes and a JPEG and
 // a PNG picture written into dir, and a debug overlay.
-func testPage(t testing.TB, dir string) *layout.Page {
+func testPage(t testing.TB, dir string) *display.Page {
 	t.Helper()
 	pngPath, jpgPath := filepath.Join(dir, "quad.png"), filepath.Join(dir, "quad.jpg")
 	writeQuadrants(t, pngPath, 200, 200)
 	writeQuadrants(t, jpgPath, 320, 240)
-	grey := layout.Placeholder
 	spaced := text(fonts.Song, 9, 30, 150, spaceLine)
 	spaced.Spacing = pt(2)
-	return &layout.Page{
-		Width: pt(400), Height: pt(500), Trim: trim,
-		Title: "测试报 2023年11月21日 第7版 𠀋",
-		Items: []layout.Item{
+	return &display.Page{
+		Width: pt(400), Height: pt(500),
+		Meta:  display.Meta{Title: "测试报 2023年11月21日 第7版 𠀋"},
+		Items: []display.Item{
 			text(fonts.Hei, 24, 30, 60, heiLine),
-			&layout.Rule{X1: pt(30), Y1: pt(70), X2: pt(370), Y2: pt(70), Width: pt(0.5), Color: layout.Black},
+			&display.Rule{X1: pt(30), Y1: pt(70), X2: pt(370), Y2: pt(70), Width: pt(0.5), Color: display.Black},
 			text(fonts.Song, 9, 30, 90, songLine),
 			text(fonts.Song, 9, 30, 102, songRare),
 			text(fonts.Song, 9, 60, 102, "同一行"), // same baseline as the run before
 			spaced,
-			&layout.Box{Rect: rect(200, 120, 160, 60), Fill: &grey},
-			&layout.Image{Path: pngPath, Frame: pngFrame, Placed: pngPlaced},
-			&layout.Image{Path: jpgPath, Frame: jpgFrame, Placed: jpgPlaced},
+			&display.Tint{Rect: rect(200, 120, 160, 60), Color: display.Gray(20)},
+			&display.Image{Path: pngPath, Frame: pngFrame, Placed: pngPlaced},
+			&display.Image{Path: jpgPath, Frame: jpgFrame, Placed: jpgPlaced},
 			text(fonts.Kai, 8, 40, 340, kaiLine),
-			&layout.Box{Rect: rect(30, 360, 340, 40), Stroke: &layout.Black, StrokeWidth: pt(0.25)},
+			&display.Frame{Rect: rect(30, 360, 340, 40), Width: pt(0.25), Color: display.Black},
 		},
-		Overlay: []layout.Item{
-			&layout.Rule{X1: pt(30), Y1: pt(90), X2: pt(370), Y2: pt(90), Width: pt(0.1), Color: layout.GuideLine},
-			&layout.Box{Rect: rect(30, 40, 340, 440), Stroke: &layout.Guide, StrokeWidth: pt(0.2)},
+		Overlay: []display.Item{
+			&display.Rule{X1: pt(30), Y1: pt(90), X2: pt(370), Y2: pt(90), Width: pt(0.1), Color: display.CMYK(0, 60, 0, 0)},
+			&display.Frame{Rect: rect(30, 40, 340, 440), Width: pt(0.2), Color: display.CMYK(100, 0, 0, 0)},
 		},
 	}
 }
 
 // write renders page and returns the PDF, saved under dir as name for the tools.
-func write(t testing.TB, dir, name string, page *layout.Page, opt Options) (string, []byte) {
+func write(t testing.TB, dir, name string, page *display.Page, opt Options) (string, []byte) {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Write(&b, page, opt); err != nil {

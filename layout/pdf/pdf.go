@@ -3,7 +3,7 @@
 // BMP included), CMYK colour only, and pictures cropped to their frames.
 //
 // It draws what the page's display list says, where it says: every position and
-// size comes from package layout. It never lays out: it does not measure, break lines,
+// size comes from the display list. It never lays out: it does not measure, break lines,
 // choose fallback faces or move anything, and it uses none of gopdf's cursor API (Cell,
 // MultiCell, SplitText, Br). It is the only package of broadsheet that imports gopdf.
 package pdf
@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"io"
 
-	"broadsheet/layout"
+	"broadsheet/layout/display"
 
 	"github.com/signintech/gopdf"
 )
@@ -28,7 +28,7 @@ const Producer = "broadsheet"
 
 // Write renders one page as a one-page PDF to w. The same page and options always
 // give the same bytes.
-func Write(w io.Writer, page *layout.Page, opt Options) error {
+func Write(w io.Writer, page *display.Page, opt Options) error {
 	b, err := render(page, opt)
 	if err != nil {
 		return err
@@ -40,7 +40,7 @@ func Write(w io.Writer, page *layout.Page, opt Options) error {
 }
 
 // render returns the finished PDF of page.
-func render(page *layout.Page, opt Options) ([]byte, error) {
+func render(page *display.Page, opt Options) ([]byte, error) {
 	if page == nil {
 		return nil, fmt.Errorf("pdf: no page")
 	}
@@ -66,7 +66,7 @@ func render(page *layout.Page, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: compile: %w", err)
 	}
-	out, err := finish(raw, d.names, info{Title: page.Title, Producer: Producer})
+	out, err := finish(raw, d.names, info{Title: page.Meta.Title, Producer: Producer})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: finish: %w", err)
 	}
@@ -75,21 +75,23 @@ func render(page *layout.Page, opt Options) ([]byte, error) {
 
 // itemName names item i of the drawn list (Items, then Overlay) for error messages:
 // "item 3 (text)" or "overlay item 2 (rule)"; an image is named by its file.
-func itemName(page *layout.Page, i int) string {
-	where, it := fmt.Sprintf("item %d", i), layout.Item(nil)
+func itemName(page *display.Page, i int) string {
+	where, it := fmt.Sprintf("item %d", i), display.Item(nil)
 	if i < len(page.Items) {
 		it = page.Items[i]
 	} else {
 		where, it = fmt.Sprintf("overlay item %d", i-len(page.Items)), page.Overlay[i-len(page.Items)]
 	}
 	switch it := it.(type) {
-	case *layout.Text:
+	case *display.Text:
 		return where + " (text)"
-	case *layout.Rule:
+	case *display.Rule:
 		return where + " (rule)"
-	case *layout.Box:
-		return where + " (box)"
-	case *layout.Image:
+	case *display.Tint:
+		return where + " (tint)"
+	case *display.Frame:
+		return where + " (frame)"
+	case *display.Image:
 		return "image " + it.Path
 	}
 	return where
@@ -112,7 +114,7 @@ type fontState struct {
 
 // newDoc starts a one-page document of the page's size and TrimBox and registers the
 // faces u uses, and only those.
-func newDoc(page *layout.Page, u *usage) (*doc, error) {
+func newDoc(page *display.Page, u *usage) (*doc, error) {
 	w, h := page.Width.Points(), page.Height.Points()
 	gp := new(gopdf.GoPdf)
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: w, H: h}})
@@ -134,33 +136,25 @@ func newDoc(page *layout.Page, u *usage) (*doc, error) {
 	return d, nil
 }
 
-// trimBox returns page.Trim in PDF coordinates (origin bottom-left). gopdf's Box
-// fields are, despite their names, lower-left x, lower-left y, upper-right x and
+// trimBox returns the trimmed page, the whole page here, in PDF coordinates. gopdf's
+// Box fields are, despite their names, lower-left x, lower-left y, upper-right x and
 // upper-right y, written in that order.
-func trimBox(page *layout.Page) *gopdf.Box {
-	t := page.Trim
-	if t.W <= 0 || t.H <= 0 {
-		t.X, t.Y, t.W, t.H = 0, 0, page.Width, page.Height
-	}
-	h := page.Height
-	return &gopdf.Box{
-		Left:   t.X.Points(),
-		Top:    (h - t.Bottom()).Points(),
-		Right:  t.Right().Points(),
-		Bottom: (h - t.Y).Points(),
-	}
+func trimBox(page *display.Page) *gopdf.Box {
+	return &gopdf.Box{Left: 0, Top: 0, Right: page.Width.Points(), Bottom: page.Height.Points()}
 }
 
 // draw draws one display-list item.
-func (d *doc) draw(it layout.Item) error {
+func (d *doc) draw(it display.Item) error {
 	switch it := it.(type) {
-	case *layout.Text:
+	case *display.Text:
 		return d.text(it)
-	case *layout.Rule:
+	case *display.Rule:
 		return d.rule(it)
-	case *layout.Box:
-		return d.box(it)
-	case *layout.Image:
+	case *display.Tint:
+		return d.tint(it)
+	case *display.Frame:
+		return d.frame(it)
+	case *display.Image:
 		return d.image(it)
 	case nil:
 		return fmt.Errorf("nil item")

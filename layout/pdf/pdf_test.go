@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"broadsheet/fonts"
-	"broadsheet/layout"
+	"broadsheet/layout/display"
 )
 
 func TestQpdfCheck(t *testing.T) {
@@ -85,8 +85,7 @@ func TestPageSizeAndTrimBox(t *testing.T) {
 		t.Fatalf("pdfinfo -box:\n%s", out)
 	}
 	h := page.Height.Points()
-	tr := page.Trim
-	want := []float64{page.Width.Points(), h, tr.X.Points(), h - tr.Bottom().Points(), tr.Right().Points(), h - tr.Y.Points()}
+	want := []float64{page.Width.Points(), h, 0, 0, page.Width.Points(), h}
 	for i, s := range append(size[1:], box[1:]...) {
 		v, _ := strconv.ParseFloat(s, 64)
 		if math.Abs(v-want[i]) > 0.01 {
@@ -123,8 +122,8 @@ func TestCharactersBeyondTheBMPExtract(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	page := &layout.Page{Width: pt(200), Height: pt(100), Trim: rect(0, 0, 200, 100),
-		Items: []layout.Item{text(fonts.Song, 12, 20, 50, "甲"+songRare+"乙")}}
+	page := &display.Page{Width: pt(200), Height: pt(100),
+		Items: []display.Item{text(fonts.Song, 12, 20, 50, "甲"+songRare+"乙")}}
 	path, _ := write(t, dir, "rare.pdf", page, Options{})
 	if got := strings.TrimSpace(tool(t, "pdftotext", path, "-")); got != "甲"+songRare+"乙" {
 		t.Errorf("pdftotext = %q, want %q", got, "甲"+songRare+"乙")
@@ -207,7 +206,7 @@ func TestDebugAddsOverlay(t *testing.T) {
 	plainPath, _ := write(t, dir, "plain.pdf", page, Options{})
 	debugPath, _ := write(t, dir, "debug.pdf", page, Options{Debug: true})
 	plain, debug := pageContent(t, plainPath), pageContent(t, debugPath)
-	guide := "1.00 0.00 0.00 0.00 K" // layout.Guide, cyan
+	guide := "1.00 0.00 0.00 0.00 K" // display.Guide, cyan
 	if strings.Contains(plain, guide) {
 		t.Error("the overlay is drawn without Debug")
 	}
@@ -263,16 +262,16 @@ func TestErrorsSayWhere(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "photos", "a.jpg")
 	cases := []struct {
-		item layout.Item
+		item display.Item
 		want string
 	}{
-		{&layout.Image{Path: missing, Frame: rect(0, 0, 10, 10), Placed: rect(0, 0, 10, 10)}, "pdf: image " + missing + ": "},
+		{&display.Image{Path: missing, Frame: rect(0, 0, 10, 10), Placed: rect(0, 0, 10, 10)}, "pdf: image " + missing + ": "},
 		{text(fonts.Song, 9, 10, 10, "中\uE000"), "pdf: item 0 (text): face NotoSerifCJKsc-Regular has no glyph for U+E000"},
-		{&layout.Rule{X2: pt(10), Color: layout.Black}, "pdf: item 0 (rule): width 0pt is not positive"},
-		{&layout.Box{Rect: rect(0, 0, 10, 10), Fill: &layout.Color{K: 120}}, "pdf: item 0 (box): colour"},
+		{&display.Rule{X2: pt(10), Color: display.Black}, "pdf: item 0 (rule): width 0pt is not positive"},
+		{&display.Tint{Rect: rect(0, 0, 10, 10), Color: display.Gray(120)}, "pdf: item 0 (tint): colour"},
 	}
 	for _, c := range cases {
-		page := &layout.Page{Width: pt(100), Height: pt(100), Items: []layout.Item{c.item}}
+		page := &display.Page{Width: pt(100), Height: pt(100), Items: []display.Item{c.item}}
 		err := Write(&bytes.Buffer{}, page, Options{})
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("error %v, want it to start %q", err, c.want)
@@ -295,8 +294,8 @@ func TestToUnicodeCMapUsesSurrogatePairs(t *testing.T) {
 // An empty page and a page whose only text is empty still make valid files with no fonts.
 func TestEmptyPages(t *testing.T) {
 	dir := t.TempDir()
-	for i, items := range [][]layout.Item{nil, {text(fonts.Kai, 9, 10, 10, "")}} {
-		page := &layout.Page{Width: pt(100), Height: pt(100), Items: items}
+	for i, items := range [][]display.Item{nil, {text(fonts.Kai, 9, 10, 10, "")}} {
+		page := &display.Page{Width: pt(100), Height: pt(100), Items: items}
 		path, _ := write(t, dir, fmt.Sprintf("empty%d.pdf", i), page, Options{})
 		if out := tool(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors found") {
 			t.Errorf("page %d: qpdf --check:\n%s", i, out)
