@@ -11,6 +11,11 @@ import (
 
 	"broadsheet/issues"
 	"broadsheet/layout/display"
+	"broadsheet/layout/furniture"
+	"broadsheet/layout/grid"
+	"broadsheet/layout/report"
+	"broadsheet/layout/style"
+	"broadsheet/layout/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden layout dumps in testdata/")
@@ -24,7 +29,7 @@ func pages(t testing.TB) []string {
 	return files
 }
 
-func compose(t testing.TB, file string) (*display.Page, *Report) {
+func compose(t testing.TB, file string) (*display.Page, *report.Report) {
 	t.Helper()
 	iss, err := issues.Decode(file)
 	if err != nil {
@@ -98,11 +103,12 @@ func TestEveryCharacterPlacedOrReported(t *testing.T) {
 
 // checkAccounted fails unless the characters drawn in the type area (below any
 // masthead) and the characters reported overset add up to the articles' characters.
-func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *Report) {
+func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *report.Report) {
 	t.Helper()
-	g := NewGrid(iss.Format)
+	sheet := style.Default()
+	g := grid.New(iss.Format, &sheet.Grid, 880)
 	from := g.Area.Y
-	if mast := mastheadLines(iss, g); mast > 0 {
+	if mast := furniture.MastheadLines(iss, g, &sheet); mast > 0 {
 		from = g.LineTop(mast + 1)
 	}
 	placed, over, want := 0, 0, 0
@@ -121,10 +127,10 @@ func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *Re
 	for i, a := range iss.Articles {
 		texts := append([]string{a.Kicker, a.Headline, a.Lead, a.Byline}, a.Paragraphs...)
 		if a.Subhead != "" {
-			texts = append(texts, subheadPrefix+a.Subhead)
+			texts = append(texts, sheet.Head.SubheadPrefix+a.Subhead)
 		}
 		for _, s := range append(texts, captions(a)...) {
-			want += visibleChars(s)
+			want += text.VisibleChars(s)
 		}
 		if o := rep.Articles[i].Overset; o != nil {
 			over += o.Characters
@@ -135,7 +141,7 @@ func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *Re
 	}
 }
 
-func checkModules(t *testing.T, rep *Report) {
+func checkModules(t *testing.T, rep *report.Report) {
 	t.Helper()
 	g := rep.Grid
 	for i, a := range rep.Articles {
@@ -143,7 +149,7 @@ func checkModules(t *testing.T, rep *Report) {
 			continue
 		}
 		m := *a.Module
-		if m.Column < 1 || m.Line < 1 || m.Column+m.Columns-1 > g.Columns || m.Line+m.Lines-1 > g.Lines {
+		if m.Column < 0 || m.Line < 0 || m.Right() > g.Columns || m.Bottom() > g.Lines {
 			t.Errorf("article[%d] module %s leaves the %d×%d grid", i, m, g.Columns, g.Lines)
 		}
 		for j, b := range rep.Articles[:i] {
@@ -151,8 +157,7 @@ func checkModules(t *testing.T, rep *Report) {
 				continue
 			}
 			o := *b.Module
-			if m.Column < o.Column+o.Columns && o.Column < m.Column+m.Columns &&
-				m.Line < o.Line+o.Lines && o.Line < m.Line+m.Lines {
+			if m.Overlaps(o) {
 				t.Errorf("article[%d] %s overlaps article[%d] %s", i, m, j, o)
 			}
 		}

@@ -5,6 +5,13 @@ import (
 	"testing"
 
 	"broadsheet/issues"
+	"broadsheet/layout/fit"
+	"broadsheet/layout/furniture"
+	"broadsheet/layout/grid"
+	"broadsheet/layout/place"
+	"broadsheet/layout/report"
+	"broadsheet/layout/style"
+	"broadsheet/layout/text"
 )
 
 // overset names the pages that are meant not to fit.
@@ -37,7 +44,7 @@ func TestFillAndOverset(t *testing.T) {
 				t.Errorf("fill %.4f, want at least 0.98", rep.Fill)
 			}
 			for _, w := range rep.Warnings {
-				if w.Kind == WarnEmptySpace {
+				if w.Kind == report.WarnEmptySpace {
 					t.Errorf("warning: %s", w.Message)
 				}
 			}
@@ -61,19 +68,10 @@ func TestNoWidowsAtColumnTops(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		g := NewGrid(iss.Format)
-		mods, _, err := arrange(iss, g, prepare(iss, g), mastheadLines(iss, g))
-		if err != nil {
-			t.Fatal(err)
-		}
 		widows := 0
-		for _, m := range mods {
-			if m.columns == 0 {
-				continue
-			}
-			m.distribute(len(m.story.body))
-			for c := m.story.widowColumn(m.columnLines, 0); c >= 0; c = m.story.widowColumn(m.columnLines, c+1) {
-				t.Logf("%s: article[%d] column %d starts with a widow", filepath.Base(file), m.story.index, c+1)
+		for _, m := range arrangePage(t, iss).Modules {
+			for c := fit.WidowColumn(m.Story, m.Legs, 0); c >= 0; c = fit.WidowColumn(m.Story, m.Legs, c+1) {
+				t.Logf("%s: article[%d] column %d starts with a widow", filepath.Base(file), m.Story.Index, c+1)
 				widows++
 			}
 		}
@@ -81,4 +79,21 @@ func TestNoWidowsAtColumnTops(t *testing.T) {
 			t.Errorf("%s: %d widows at column tops, want at most %d", name, widows, widowsAllowed[name])
 		}
 	}
+}
+
+// arrangePage runs the stages of Compose up to placement.
+func arrangePage(t *testing.T, iss *issues.Issue) *place.Page {
+	t.Helper()
+	sheet := style.Default()
+	faces, err := text.LoadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := grid.New(iss.Format, &sheet.Grid, faces.Ascent(sheet.Body))
+	st := text.NewSetter(iss.Format, g, &sheet, faces)
+	p, err := place.Arrange(iss, g, &sheet, prepare(iss, st, g, &sheet), furniture.MastheadLines(iss, g, &sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

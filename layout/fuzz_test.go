@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"math/rand"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"broadsheet/issues"
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
+	"broadsheet/layout/report"
 )
 
 // sentences are the stuff generated pages are made of.
@@ -94,7 +96,8 @@ func FuzzComposePage(f *testing.F) {
 		}
 		page, rep, err := Compose(iss, Options{})
 		if err != nil {
-			return // a generated pin may leave the type area: an input error, fine
+			checkPinError(t, iss, err) // a generated pin may leave the type area: an input error at the pin
+			return
 		}
 		checkModules(t, rep)
 		checkInside(t, page, rep)
@@ -104,7 +107,7 @@ func FuzzComposePage(f *testing.F) {
 
 // checkInside fails when a text item of the type area starts outside it (an opening
 // mark at a line's start may hang ½ em into the margin: its blank half).
-func checkInside(t *testing.T, page *display.Page, rep *Report) {
+func checkInside(t *testing.T, page *display.Page, rep *report.Report) {
 	t.Helper()
 	g := rep.Grid
 	right := g.XPt + float64(g.Columns)*(g.ColumnPt+g.GutterPt) - g.GutterPt
@@ -117,6 +120,21 @@ func checkInside(t *testing.T, page *display.Page, rep *Report) {
 		x, y := tx.X.Points(), tx.Y.Points()
 		if x < g.XPt-tx.Size.Points()/2-0.01 || x > right || y > bottom {
 			t.Fatalf("text %q at %.2f,%.2f outside the type area %.2f–%.2f × %.2f–%.2f", tx.Text, x, y, g.XPt, right, g.YPt, bottom)
+		}
+	}
+}
+
+// checkPinError fails unless err is an input error about a pin of the page: nothing
+// else a generated page holds may fail.
+func checkPinError(t *testing.T, iss *issues.Issue, err error) {
+	t.Helper()
+	var list issues.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		t.Fatalf("unexpected error: %v", err)
+	}
+	for _, e := range list {
+		if !strings.HasSuffix(e.Item, ".place") {
+			t.Fatalf("unexpected error, not about a pin: %v", e)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"broadsheet/issues"
+	"broadsheet/layout/geom"
 )
 
 // Pins that overlap, leave the type area or fence off an area are input errors that
@@ -61,7 +62,7 @@ func TestPinsAreKept(t *testing.T) {
 			continue
 		}
 		got := rep.Articles[i].Module
-		if got == nil || *got != (GridRect{p.Column, p.Columns, p.Line, p.Lines}) || !rep.Articles[i].Pinned {
+		if got == nil || *got != (geom.Cells{Column: p.Column - 1, Columns: p.Columns, Line: p.Line - 1, Lines: p.Lines}) || !rep.Articles[i].Pinned {
 			t.Errorf("article[%d] pinned at %+v, placed at %s", i, *p, rep.Articles[i].ModuleString())
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"broadsheet/layout"
+	"broadsheet/layout/report"
 )
 
 // printResult tells the user what became of a page: errors and warnings on stderr,
@@ -55,14 +55,14 @@ func printReport(w io.Writer, r result) {
 	}
 }
 
-func oversetNote(a layout.ArticleReport) string {
+func oversetNote(a report.ArticleReport) string {
 	if a.Overset == nil {
 		return ""
 	}
 	return fmt.Sprintf(", OVERSET %d characters in %d lines", a.Overset.Characters, a.Overset.Lines)
 }
 
-func photoNote(p layout.PhotoReport) string {
+func photoNote(p report.PhotoReport) string {
 	if p.Placeholder {
 		return " placeholder"
 	}

@@ -14,6 +14,7 @@ import (
 	"broadsheet/layout"
 	"broadsheet/layout/display"
 	"broadsheet/layout/pdf"
+	"broadsheet/layout/report"
 )
 
 // result is what became of one page.
@@ -22,7 +23,7 @@ type result struct {
 	Output  string         `json:"output,omitempty"`
 	Status  int            `json:"status"`
 	Errors  []string       `json:"errors,omitempty"`
-	Report  *layout.Report `json:"report,omitempty"`
+	Report  *report.Report `json:"report,omitempty"`
 	Seconds float64        `json:"-"` // not in the report, which is the same on every run
 }
 

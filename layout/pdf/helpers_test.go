@@ -91,7 +91,7 @@ func testPage(t testing.TB, dir string) *display.Page {
 	spaced.Spacing = pt(2)
 	return &display.Page{
 		Width: pt(400), Height: pt(500),
-		Meta:  display.Meta{Title: "测试报 2023年11月21日 第7版 𠀋"},
+		Meta: display.Meta{Title: "测试报 2023年11月21日 第7版 𠀋"},
 		Items: []display.Item{
 			text(fonts.Hei, 24, 30, 60, heiLine),
 			&display.Rule{X1: pt(30), Y1: pt(70), X2: pt(370), Y2: pt(70), Width: pt(0.5), Color: display.Black},

@@ -1,17 +1,19 @@
 package plan
 
+import "broadsheet/layout/geom"
+
 // assign hands the free articles, in order, to the free regions, in reading order:
 // each region takes a run of consecutive articles (possibly none), choosing the runs
 // of least total cost. When the grid cannot hold every article (more articles than
-// modules fit), the least important ones are left without a module (zero Rect) for the
+// modules fit), the least important ones are left without a module (zero geom.Cells) for the
 // caller to report as overset.
-func (t *table) assign(regions []Rect) Solution {
+func (t *table) assign(regions []geom.Cells) Solution {
 	for placed := t.n; placed >= 0; placed-- {
 		best, take := t.assignTable(regions, placed)
 		if best[0][0] >= Infinite {
 			continue
 		}
-		sol := Solution{Modules: make([]Rect, t.n), Cost: best[0][0]}
+		sol := Solution{Modules: make([]geom.Cells, t.n), Cost: best[0][0]}
 		i := 0
 		for r, region := range regions {
 			j := take[r][i]
@@ -24,12 +26,12 @@ func (t *table) assign(regions []Rect) Solution {
 		}
 		return sol
 	}
-	return Solution{Modules: make([]Rect, t.n), Cost: Infinite}
+	return Solution{Modules: make([]geom.Cells, t.n), Cost: Infinite}
 }
 
 // assignTable computes best[r][i], the least cost of filling regions r.. with articles
 // i..placed−1, and take[r][i], the end of the run of articles region r takes.
-func (t *table) assignTable(regions []Rect, placed int) (best [][]int64, take [][]int) {
+func (t *table) assignTable(regions []geom.Cells, placed int) (best [][]int64, take [][]int) {
 	R := len(regions)
 	best, take = make([][]int64, R+1), make([][]int, R+1)
 	for r := range best {
@@ -52,7 +54,7 @@ func (t *table) assignTable(regions []Rect, placed int) (best [][]int64, take []
 	return best, take
 }
 
-func (t *table) runCost(i, j int, r Rect) int64 {
+func (t *table) runCost(i, j int, r geom.Cells) int64 {
 	if i == j {
 		return t.p.Empty(r.Columns, r.Lines)
 	}

@@ -14,25 +14,17 @@
 package plan
 
 import (
+	"broadsheet/layout/geom"
+
 	"errors"
 	"fmt"
 	"math"
 )
 
-// Rect is a module in grid units: 0-based first column and line, and counts.
-type Rect struct{ Column, Line, Columns, Lines int }
-
-// Right returns the column after the rectangle's last.
-func (r Rect) Right() int { return r.Column + r.Columns }
-
-// Bottom returns the line after the rectangle's last.
-func (r Rect) Bottom() int { return r.Line + r.Lines }
-
-func (r Rect) overlaps(o Rect) bool {
-	return r.Column < o.Right() && o.Column < r.Right() && r.Line < o.Bottom() && o.Line < r.Bottom()
+// cells is the grid rectangle at column, line of columns × lines cells.
+func cells(column, line, columns, lines int) geom.Cells {
+	return geom.Cells{Column: column, Line: line, Columns: columns, Lines: lines}
 }
-
-func (r Rect) empty() bool { return r.Columns <= 0 || r.Lines <= 0 }
 
 // Infinite is a cost no tiling may have: the module cannot hold the article at all.
 const Infinite = math.MaxInt64 / 4
@@ -50,16 +42,16 @@ type Problem struct {
 	// Gap is the number of lines between modules stacked one above the other.
 	Gap int
 	// Pins are modules fixed in advance; free articles are placed around them.
-	Pins []Rect
+	Pins []geom.Cells
 }
 
 // Solution is the chosen tiling: one module per free article, in the order of Items.
-// An article that the grid has no room for at all gets the zero Rect.
+// An article that the grid has no room for at all gets the zero geom.Cells.
 type Solution struct {
-	Modules []Rect
+	Modules []geom.Cells
 	Cost    int64
 	// Empty lists the free rectangles that received no article.
-	Empty []Rect
+	Empty []geom.Cells
 }
 
 // ErrPins is wrapped by every error about pins that cannot be honoured.
@@ -80,7 +72,7 @@ func Solve(p Problem) (Solution, error) {
 	best := Solution{Cost: Infinite + 1}
 	var lastErr error
 	for _, acrossFirst := range []bool{true, false} {
-		regions, err := freeRegions(Rect{0, 0, p.Columns, p.Lines}, p.Pins, p.Gap, acrossFirst)
+		regions, err := freeRegions(cells(0, 0, p.Columns, p.Lines), p.Pins, p.Gap, acrossFirst)
 		if err != nil {
 			lastErr = err
 			continue
@@ -104,15 +96,15 @@ func Solve(p Problem) (Solution, error) {
 
 func checkPins(p Problem) error {
 	for i, a := range p.Pins {
-		if a.empty() || a.Column < 0 || a.Line < 0 || a.Right() > p.Columns || a.Bottom() > p.Lines {
+		if a.Empty() || a.Column < 0 || a.Line < 0 || a.Right() > p.Columns || a.Bottom() > p.Lines {
 			return &PinError{Kind: PinOutside, Pin: i, Msg: fmt.Sprintf("leaves the type area of %d columns × %d lines", p.Columns, p.Lines)}
 		}
 		for j, b := range p.Pins[:i] {
-			if a.overlaps(b) {
+			if a.Overlaps(b) {
 				return &PinError{Kind: PinOverlap, Pin: i, Other: j, Msg: "overlaps another pin"}
 			}
 			if upper, lower, ok := noGap(a, b, p.Gap); ok {
-				k := map[Rect]int{a: i, b: j}
+				k := map[geom.Cells]int{a: i, b: j}
 				return &PinError{Kind: PinNoGap, Pin: k[lower], Other: k[upper],
 					Msg: fmt.Sprintf("starts right under another pin, leaving no gap line (want line %d or below)", upper.Bottom()+p.Gap+1)}
 			}
@@ -123,9 +115,9 @@ func checkPins(p Problem) error {
 
 // noGap reports whether one of two pins sharing columns starts less than gap lines
 // under the other, and which is which.
-func noGap(a, b Rect, gap int) (upper, lower Rect, ok bool) {
+func noGap(a, b geom.Cells, gap int) (upper, lower geom.Cells, ok bool) {
 	if a.Column >= b.Right() || b.Column >= a.Right() {
-		return Rect{}, Rect{}, false
+		return geom.Cells{}, geom.Cells{}, false
 	}
 	if a.Line > b.Line {
 		a, b = b, a

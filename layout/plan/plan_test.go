@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"broadsheet/layout/geom"
+
 	"errors"
 	"math/rand"
 	"testing"
@@ -30,17 +32,17 @@ func fakeProblem(cols, lines int, arts []area) Problem {
 
 func checkTiling(t *testing.T, p Problem, s Solution) {
 	t.Helper()
-	all := append(append([]Rect{}, p.Pins...), s.Modules...)
+	all := append(append([]geom.Cells{}, p.Pins...), s.Modules...)
 	cells := 0
 	for i, m := range all {
-		if i >= len(p.Pins) && m == (Rect{}) {
+		if i >= len(p.Pins) && m == (geom.Cells{}) {
 			continue // not placed: the grid is too small for every article
 		}
-		if m.empty() || m.Column < 0 || m.Line < 0 || m.Right() > p.Columns || m.Bottom() > p.Lines {
+		if m.Empty() || m.Column < 0 || m.Line < 0 || m.Right() > p.Columns || m.Bottom() > p.Lines {
 			t.Fatalf("module %d %+v leaves the %d×%d grid", i, m, p.Columns, p.Lines)
 		}
 		for j, o := range all[:i] {
-			if m.overlaps(o) {
+			if m.Overlaps(o) {
 				t.Fatalf("module %d %+v overlaps module %d %+v", i, m, j, o)
 			}
 		}
@@ -65,7 +67,7 @@ func TestExactFitTilesThePage(t *testing.T) {
 	if s.Cost != 0 {
 		t.Errorf("cost %d, want 0: %+v", s.Cost, s.Modules)
 	}
-	if s.Modules[0] != (Rect{0, 0, 8, 10}) {
+	if s.Modules[0] != (cells(0, 0, 8, 10)) {
 		t.Errorf("lead at %+v, want the top band", s.Modules[0])
 	}
 }
@@ -91,7 +93,7 @@ func TestLeadIsTopLeft(t *testing.T) {
 
 func TestPinsAreKeptAndAvoided(t *testing.T) {
 	p := fakeProblem(8, 40, []area{{120, 1}, {60, 1}, {60, 1}})
-	p.Pins = []Rect{{5, 25, 3, 15}}
+	p.Pins = []geom.Cells{cells(5, 25, 3, 15)}
 	s, err := Solve(p)
 	if err != nil {
 		t.Fatal(err)
@@ -100,10 +102,10 @@ func TestPinsAreKeptAndAvoided(t *testing.T) {
 }
 
 func TestBadPins(t *testing.T) {
-	cases := map[string][]Rect{
-		"outside":  {{8, 0, 4, 10}},
-		"overlap":  {{0, 0, 4, 10}, {3, 5, 2, 10}},
-		"pinwheel": {{0, 0, 6, 10}, {6, 0, 4, 16}, {4, 16, 6, 10}, {0, 10, 4, 16}},
+	cases := map[string][]geom.Cells{
+		"outside":  {cells(8, 0, 4, 10)},
+		"overlap":  {cells(0, 0, 4, 10), cells(3, 5, 2, 10)},
+		"pinwheel": {cells(0, 0, 6, 10), cells(6, 0, 4, 16), cells(4, 16, 6, 10), cells(0, 10, 4, 16)},
 	}
 	for name, pins := range cases {
 		p := fakeProblem(10, 26, []area{{10, 1}})
@@ -126,11 +128,11 @@ func FuzzSolve(f *testing.F) {
 		}
 		p := fakeProblem(c, l, arts)
 		if pin && c > 1 && l > 4 {
-			p.Pins = []Rect{{r.Intn(c), r.Intn(l - 1), 1, 1 + r.Intn(2)}}
+			p.Pins = []geom.Cells{cells(r.Intn(c), r.Intn(l-1), 1, 1+r.Intn(2))}
 		}
 		s, err := Solve(p)
 		if err != nil {
-			return
+			t.Fatalf("one pin inside the grid cannot fail: %v", err) // a single pin neither overlaps nor fences
 		}
 		checkTiling(t, p, s)
 	})
@@ -154,19 +156,19 @@ func BenchmarkSolve12(b *testing.B) {
 // it in two at the pins' gap line.
 func TestFreeStripBesidePins(t *testing.T) {
 	p := fakeProblem(8, 103, []area{{4 * 103, 4}})
-	p.Pins = []Rect{{0, 0, 4, 50}, {0, 51, 4, 52}}
+	p.Pins = []geom.Cells{cells(0, 0, 4, 50), cells(0, 51, 4, 52)}
 	s, err := Solve(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Rect{4, 0, 4, 103}); s.Modules[0] != want {
+	if want := (cells(4, 0, 4, 103)); s.Modules[0] != want {
 		t.Errorf("module %+v, want %+v", s.Modules[0], want)
 	}
 }
 
 func TestPinsNeedAGapLine(t *testing.T) {
 	p := fakeProblem(8, 40, []area{{10, 1}})
-	p.Pins = []Rect{{0, 0, 4, 10}, {2, 10, 4, 10}}
+	p.Pins = []geom.Cells{cells(0, 0, 4, 10), cells(2, 10, 4, 10)}
 	_, err := Solve(p)
 	var pe *PinError
 	if !errors.As(err, &pe) || pe.Kind != PinNoGap || pe.Pin != 1 || pe.Other != 0 {

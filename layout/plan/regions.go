@@ -1,24 +1,28 @@
 package plan
 
-import "sort"
+import (
+	"sort"
+
+	"broadsheet/layout/geom"
+)
 
 // freeRegions cuts r edge to edge along the pins' edges until every piece is either a
 // pin or free of pins, and returns the free pieces in reading order (top before bottom,
 // left before right). A cut across leaves gap lines between the two sides. It cuts
 // across before down when acrossFirst, down before across otherwise.
-func freeRegions(r Rect, pins []Rect, gap int, acrossFirst bool) ([]Rect, error) {
-	if r.empty() {
+func freeRegions(r geom.Cells, pins []geom.Cells, gap int, acrossFirst bool) ([]geom.Cells, error) {
+	if r.Empty() {
 		return nil, nil
 	}
 	inside := pinsIn(r, pins)
 	switch {
 	case len(inside) == 0:
-		return []Rect{r}, nil
+		return []geom.Cells{r}, nil
 	case len(inside) == 1 && inside[0] == r:
 		return nil, nil
 	}
 	for _, across := range []bool{acrossFirst, !acrossFirst} {
-		var a, b Rect
+		var a, b geom.Cells
 		var ok bool
 		if across {
 			a, b, ok = cutAcross(r, inside, gap)
@@ -32,8 +36,8 @@ func freeRegions(r Rect, pins []Rect, gap int, acrossFirst bool) ([]Rect, error)
 	return nil, &PinError{Kind: PinFenced, Pin: -1, Msg: "fence off an area that cannot be cut into rectangles edge to edge; move a pin so that its edges line up with another's"}
 }
 
-func join(a []Rect, err error) func([]Rect, error) ([]Rect, error) {
-	return func(b []Rect, err2 error) ([]Rect, error) {
+func join(a []geom.Cells, err error) func([]geom.Cells, error) ([]geom.Cells, error) {
+	return func(b []geom.Cells, err2 error) ([]geom.Cells, error) {
 		if err != nil {
 			return nil, err
 		}
@@ -44,10 +48,10 @@ func join(a []Rect, err error) func([]Rect, error) ([]Rect, error) {
 	}
 }
 
-func pinsIn(r Rect, pins []Rect) []Rect {
-	var in []Rect
+func pinsIn(r geom.Cells, pins []geom.Cells) []geom.Cells {
+	var in []geom.Cells
 	for _, p := range pins {
-		if r.overlaps(p) {
+		if r.Overlaps(p) {
 			in = append(in, p)
 		}
 	}
@@ -56,7 +60,7 @@ func pinsIn(r Rect, pins []Rect) []Rect {
 
 // cutAcross finds the topmost line, at a pin's top or bottom edge, where a cut across
 // the whole of r crosses no pin. The gap goes on the free side of the pin's edge.
-func cutAcross(r Rect, pins []Rect, gap int) (top, bottom Rect, ok bool) {
+func cutAcross(r geom.Cells, pins []geom.Cells, gap int) (top, bottom geom.Cells, ok bool) {
 	var cuts []struct{ y, topEnd, bottomStart int }
 	for _, p := range pins {
 		if p.Line > r.Line {
@@ -71,15 +75,15 @@ func cutAcross(r Rect, pins []Rect, gap int) (top, bottom Rect, ok bool) {
 		if crossesAcross(pins, c.y) || pinBetween(pins, c.topEnd, c.bottomStart) {
 			continue
 		}
-		top = Rect{r.Column, r.Line, r.Columns, c.topEnd - r.Line}
-		bottom = Rect{r.Column, c.bottomStart, r.Columns, r.Bottom() - c.bottomStart}
+		top = cells(r.Column, r.Line, r.Columns, c.topEnd-r.Line)
+		bottom = cells(r.Column, c.bottomStart, r.Columns, r.Bottom()-c.bottomStart)
 		return top, bottom, true
 	}
-	return Rect{}, Rect{}, false
+	return geom.Cells{}, geom.Cells{}, false
 }
 
 // crossesAcross reports whether a cut at line y would pass through a pin.
-func crossesAcross(pins []Rect, y int) bool {
+func crossesAcross(pins []geom.Cells, y int) bool {
 	for _, p := range pins {
 		if p.Line < y && y < p.Bottom() {
 			return true
@@ -89,7 +93,7 @@ func crossesAcross(pins []Rect, y int) bool {
 }
 
 // pinBetween reports whether a pin occupies any of the gap lines [from, to).
-func pinBetween(pins []Rect, from, to int) bool {
+func pinBetween(pins []geom.Cells, from, to int) bool {
 	for _, p := range pins {
 		if p.Line < to && from < p.Bottom() && from < to {
 			return true
@@ -100,7 +104,7 @@ func pinBetween(pins []Rect, from, to int) bool {
 
 // cutDown finds the leftmost column edge of a pin where a cut down the whole of r
 // crosses no pin.
-func cutDown(r Rect, pins []Rect) (left, right Rect, ok bool) {
+func cutDown(r geom.Cells, pins []geom.Cells) (left, right geom.Cells, ok bool) {
 	var xs []int
 	for _, p := range pins {
 		if p.Column > r.Column {
@@ -117,8 +121,8 @@ func cutDown(r Rect, pins []Rect) (left, right Rect, ok bool) {
 			crosses = crosses || (p.Column < x && x < p.Right())
 		}
 		if !crosses {
-			return Rect{r.Column, r.Line, x - r.Column, r.Lines}, Rect{x, r.Line, r.Right() - x, r.Lines}, true
+			return cells(r.Column, r.Line, x-r.Column, r.Lines), cells(x, r.Line, r.Right()-x, r.Lines), true
 		}
 	}
-	return Rect{}, Rect{}, false
+	return geom.Cells{}, geom.Cells{}, false
 }

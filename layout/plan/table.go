@@ -1,5 +1,7 @@
 package plan
 
+import "broadsheet/layout/geom"
+
 // table holds, for every run of consecutive free articles i..j−1 and every rectangle
 // size w × h, the least cost of tiling that rectangle with them and how it was cut.
 type table struct {
@@ -105,18 +107,18 @@ func (t *table) downCuts(i, j, k, w int) {
 }
 
 // modules reads back the cuts of entry (i, j) placed at r, writing article modules.
-func (t *table) modules(i, j int, r Rect, out []Rect) {
+func (t *table) modules(i, j int, r geom.Cells, out []geom.Cells) {
 	c := t.how[t.at(i, j, r.Columns, r.Lines)]
 	switch {
 	case j == i+1:
 		out[i] = r
 	case c.kind == across:
 		a := int(c.split)
-		t.modules(i, int(c.k), Rect{r.Column, r.Line, r.Columns, a}, out)
-		t.modules(int(c.k), j, Rect{r.Column, r.Line + a + t.p.Gap, r.Columns, r.Lines - a - t.p.Gap}, out)
+		t.modules(i, int(c.k), cells(r.Column, r.Line, r.Columns, a), out)
+		t.modules(int(c.k), j, cells(r.Column, r.Line+a+t.p.Gap, r.Columns, r.Lines-a-t.p.Gap), out)
 	default:
 		left := int(c.split)
-		t.modules(i, int(c.k), Rect{r.Column, r.Line, left, r.Lines}, out)
-		t.modules(int(c.k), j, Rect{r.Column + left, r.Line, r.Columns - left, r.Lines}, out)
+		t.modules(i, int(c.k), cells(r.Column, r.Line, left, r.Lines), out)
+		t.modules(int(c.k), j, cells(r.Column+left, r.Line, r.Columns-left, r.Lines), out)
 	}
 }

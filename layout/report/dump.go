@@ -1,18 +1,14 @@
-package layout
+package report
 
 import (
 	"fmt"
 	"strings"
-
-	"broadsheet/layout/display"
 )
 
-// Dump writes a page and its report as readable text, one line per thing: the grid,
-// each article's module, then every item in drawing order with its position. Golden
-// tests compare dumps, so a change in layout shows up as a readable diff.
-func Dump(p *display.Page, r *Report) string {
+// Dump writes the report as readable text, one line per thing: the grid, each
+// article's module and photos, the fill, the empty areas and the warnings.
+func Dump(r *Report) string {
 	var b strings.Builder
-	b.WriteString(display.DumpHeader(p))
 	gr := r.Grid
 	fmt.Fprintf(&b, "grid %d columns x %d lines, %d chars at %s, leading %s\n",
 		gr.Columns, gr.Lines, gr.ColumnChars, gr.BodySize, gr.Leading)
@@ -26,7 +22,6 @@ func Dump(p *display.Page, r *Report) string {
 	for _, w := range r.Warnings {
 		fmt.Fprintf(&b, "warning %s %s: %s\n", w.Kind, w.Item, w.Message)
 	}
-	b.WriteString(display.DumpItems(p))
 	return b.String()
 }
 
@@ -40,17 +35,4 @@ func dumpArticle(b *strings.Builder, a ArticleReport) {
 	for _, p := range a.Photos {
 		fmt.Fprintf(b, "  photo %s placeholder=%v ppi=%.0f\n", p.Frame, p.Placeholder, p.PPI)
 	}
-}
-
-// ModuleString formats the article's module, or "none" when the page had no room for it.
-func (a ArticleReport) ModuleString() string {
-	if a.Module == nil {
-		return "none"
-	}
-	return a.Module.String()
-}
-
-// String formats a grid rectangle as "col 2+3 line 10+40" (1-based start, count).
-func (g GridRect) String() string {
-	return fmt.Sprintf("col %d+%d line %d+%d", g.Column, g.Columns, g.Line, g.Lines)
 }

@@ -1,53 +1,53 @@
-package layout
+package furniture
 
 import (
 	"sort"
 
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
+	"broadsheet/layout/grid"
+	"broadsheet/layout/style"
 )
 
-// ruleWidth is the thin rule (正线) between articles.
-var ruleWidth = geom.Pt(0.5)
-
-// rules draws the thin rules between modules: across the middle of the gap line under
+// Rules draws the thin rules between modules: across the middle of the gap line under
 // a module that has something below it, and down the middle of the gutter right of a
 // module that has something beside it. Collinear pieces are merged into one rule.
-func rules(g Grid, mods []*module) []display.Item {
+func Rules(g grid.Grid, sheet *style.Sheet, modules []geom.Cells) []display.Rule {
 	var across, down []segment
-	for _, m := range mods {
-		if m.columns == 0 {
+	for _, m := range modules {
+		if m.Empty() {
 			continue
 		}
-		r := m.rect(g)
-		if bottom := m.line + m.lines; bottom < g.Lines {
-			y := (r.Bottom() + g.LineTop(bottom+1)) / 2
+		r := g.Rect(m)
+		if m.Bottom() < g.Lines {
+			y := (r.Bottom() + g.LineTop(m.Bottom()+1)) / 2
 			x1, x2 := r.X, r.Right()
-			if m.column > 0 {
+			if m.Column > 0 {
 				x1 -= g.Body / 2
 			}
-			if m.column+m.columns < g.Columns {
+			if m.Right() < g.Columns {
 				x2 += g.Body / 2
 			}
 			across = append(across, segment{y, x1, x2})
 		}
-		if m.column+m.columns < g.Columns {
+		if m.Right() < g.Columns {
 			x := r.Right() + g.Body/2
 			y2 := r.Bottom()
-			if m.line+m.lines < g.Lines {
-				y2 = g.LineTop(m.line + m.lines + 1)
+			if m.Bottom() < g.Lines {
+				y2 = g.LineTop(m.Bottom() + 1)
 			}
 			down = append(down, segment{x, r.Y, y2})
 		}
 	}
-	var items []display.Item
+	var rules []display.Rule
+	w := sheet.Rules.Thin
 	for _, s := range merge(across) {
-		items = append(items, &display.Rule{X1: s.from, Y1: s.at, X2: s.to, Y2: s.at, Width: ruleWidth, Color: display.Black})
+		rules = append(rules, display.Rule{X1: s.from, Y1: s.at, X2: s.to, Y2: s.at, Width: w, Color: display.Black})
 	}
 	for _, s := range merge(down) {
-		items = append(items, &display.Rule{X1: s.at, Y1: s.from, X2: s.at, Y2: s.to, Width: ruleWidth, Color: display.Black})
+		rules = append(rules, display.Rule{X1: s.at, Y1: s.from, X2: s.at, Y2: s.to, Width: w, Color: display.Black})
 	}
-	return items
+	return rules
 }
 
 // segment is a piece of a rule: at a fixed x (or y), from one coordinate to another.

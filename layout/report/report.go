@@ -1,11 +1,15 @@
-package layout
+// Package report says what became of a page: where every article went, what did not
+// fit, and what a person should look at. It is plain data, ready for JSON, built from
+// the placement's values after the page is set — nothing in it is recorded while
+// drawing — and it formats itself for golden dumps.
+package report
 
 import (
-	"fmt"
 	"math"
 
 	"broadsheet/issues"
-	"broadsheet/layout/plan"
+	"broadsheet/layout/geom"
+	"broadsheet/layout/grid"
 )
 
 // Report says what became of a page: where every article went, what did not fit, and
@@ -22,10 +26,10 @@ type Report struct {
 	// Fill is the share of the type area's grid cells (column × line) that hold
 	// something: text, a headline, a photo, a rule. EmptyLines counts the empty cells
 	// in body lines of one basic column.
-	Fill       float64    `json:"fill"`
-	EmptyLines int        `json:"empty_lines"`
-	Empty      []GridRect `json:"empty,omitempty"`
-	Warnings   []Warning  `json:"warnings,omitempty"`
+	Fill       float64      `json:"fill"`
+	EmptyLines int          `json:"empty_lines"`
+	Empty      []geom.Cells `json:"empty,omitempty"`
+	Warnings   []Warning    `json:"warnings,omitempty"`
 }
 
 // GridReport describes the type area's grid; the _pt fields place it on the page, in
@@ -43,20 +47,11 @@ type GridReport struct {
 	LeadingPt   float64 `json:"leading_pt"`
 }
 
-// GridRect is a rectangle of whole grid cells: 1-based first column and line, and a
-// count of each.
-type GridRect struct {
-	Column  int `json:"column"`
-	Columns int `json:"columns"`
-	Line    int `json:"line"`
-	Lines   int `json:"lines"`
-}
-
 // ArticleReport is what became of one article.
 type ArticleReport struct {
 	Index        int           `json:"index"` // 0-based, as in article[N]
 	Headline     string        `json:"headline"`
-	Module       *GridRect     `json:"module"` // nil when the page has no room for the article
+	Module       *geom.Cells   `json:"module"` // nil when the page has no room for the article
 	Pinned       bool          `json:"pinned,omitempty"`
 	HeadlineSize string        `json:"headline_size"`          // e.g. "26pt"
 	HeadlineHao  string        `json:"headline_hao,omitempty"` // e.g. "一号"
@@ -67,8 +62,8 @@ type ArticleReport struct {
 
 // PhotoReport is where one photo went and how sharp it prints.
 type PhotoReport struct {
-	Frame       GridRect `json:"frame"`
-	Placeholder bool     `json:"placeholder,omitempty"`
+	Frame       geom.Cells `json:"frame"`
+	Placeholder bool       `json:"placeholder,omitempty"`
 	// PPI is the effective resolution of the picture in its frame; 0 for a placeholder.
 	PPI float64 `json:"ppi,omitempty"`
 }
@@ -111,8 +106,16 @@ func (r *Report) NeedsAttention() bool {
 	return false
 }
 
+// ModuleString formats the article's module, or "none" when the page had no room for it.
+func (a ArticleReport) ModuleString() string {
+	if a.Module == nil {
+		return "none"
+	}
+	return a.Module.String()
+}
+
 // newReport starts the report of a page.
-func newReport(iss *issues.Issue, g Grid) *Report {
+func newReport(iss *issues.Issue, g grid.Grid) *Report {
 	return &Report{
 		Page: iss.PageNo, WidthMm: round2(g.Page.W.Millimetres()), HeightMm: round2(g.Page.H.Millimetres()),
 		Grid: GridReport{Columns: g.Columns, Lines: g.Lines, ColumnChars: g.ColumnChars,
@@ -120,67 +123,6 @@ func newReport(iss *issues.Issue, g Grid) *Report {
 			XPt: round3(g.Area.X.Points()), YPt: round3(g.Area.Y.Points()),
 			ColumnPt: round3(g.ColumnWidth().Points()), GutterPt: round3(g.Body.Points()),
 			LeadingPt: round3(g.Leading.Points())},
-	}
-}
-
-// minPPI is the least effective resolution a newsprint photo should have.
-const minPPI = 170
-
-// add records a module, with its overset and photo warnings.
-func (r *Report) add(m *module) {
-	a := m.report()
-	r.Articles = append(r.Articles, a)
-	r.Warnings = append(r.Warnings, m.oversetWarning()...)
-	for k, p := range a.Photos {
-		if !p.Placeholder && p.PPI < minPPI {
-			r.Warnings = append(r.Warnings, Warning{Kind: WarnLowResolution, Article: a.Index,
-				Item:      fmt.Sprintf("article[%d].photo[%d]", a.Index, k),
-				Message:   fmt.Sprintf("prints at %.0f ppi, under the %d ppi newsprint needs; use a larger picture or a narrower frame", p.PPI, minPPI),
-				Attention: true})
-		}
-	}
-}
-
-// measure counts the empty cells of the page — the tails of body columns that the text
-// does not reach and the free rectangles no article took — and the fill they leave.
-func (r *Report) measure(g Grid, mods []*module, empty []plan.Rect) {
-	for _, m := range mods {
-		for c, n := range m.columnLines {
-			start := m.bodyTop() + m.columnStart(c) + n
-			if rows := m.line + m.lines - start; rows > 0 {
-				r.addEmpty(GridRect{Column: m.column + c + 1, Columns: 1, Line: start + 1, Lines: rows})
-			}
-		}
-	}
-	for _, e := range empty {
-		r.addEmpty(GridRect{Column: e.Column + 1, Columns: e.Columns, Line: e.Line + 1, Lines: e.Lines})
-	}
-	total := g.Columns * g.Lines
-	r.Fill = round4(1 - float64(r.EmptyLines)/float64(total))
-	r.flagHoles()
-}
-
-func (r *Report) addEmpty(e GridRect) {
-	r.EmptyLines += e.Columns * e.Lines
-	if n := len(r.Empty); n > 0 {
-		last := &r.Empty[n-1]
-		if last.Line == e.Line && last.Lines == e.Lines && last.Column+last.Columns == e.Column {
-			last.Columns += e.Columns
-			return
-		}
-	}
-	r.Empty = append(r.Empty, e)
-}
-
-// flagHoles warns of every empty area more than two lines deep.
-func (r *Report) flagHoles() {
-	for _, e := range r.Empty {
-		if e.Lines > 2 {
-			r.Warnings = append(r.Warnings, Warning{Kind: WarnEmptySpace, Article: -1,
-				Message: fmt.Sprintf("%d empty lines × %d columns at column %d, line %d: the page is short of text there",
-					e.Lines, e.Columns, e.Column, e.Line),
-				Attention: true})
-		}
 	}
 }
 

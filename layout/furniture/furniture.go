@@ -1,0 +1,152 @@
+// Package furniture sets what a page carries besides its articles: the running head
+// (报眉) over pages 2 and on, page 1's masthead (报头), and the rules between modules.
+//
+// It works from the issue's page facts, the grid and the modules' cells, and returns
+// placed lines and rules as values; it places no article.
+package furniture
+
+import (
+	"fmt"
+
+	"broadsheet/fonts"
+	"broadsheet/issues"
+	"broadsheet/layout/display"
+	"broadsheet/layout/geom"
+	"broadsheet/layout/grid"
+	"broadsheet/layout/lines"
+	"broadsheet/layout/place"
+	"broadsheet/layout/style"
+	"broadsheet/layout/text"
+)
+
+// Set is the furniture of a page: lines of text where they land, and rules.
+type Set struct {
+	Lines []place.Line
+	Rules []display.Rule
+	// Missing lists the characters of the paper's name, section and editor that no
+	// embedded face has.
+	Missing []text.Missing
+}
+
+var weekdays = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// ChineseDate formats a date as a Chinese paper prints it: 2023年11月21日 星期二.
+func ChineseDate(d issues.Date) string {
+	return fmt.Sprintf("%d年%d月%d日 %s", d.Year, int(d.Month), d.Day, weekdays[d.Weekday()])
+}
+
+// Page sets the page's running head, or its masthead across its first mast lines.
+func Page(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter, mast int) Set {
+	var s Set
+	if mast > 0 {
+		s.masthead(iss, g, sheet, st, mast)
+	} else {
+		s.runningHead(iss, g, sheet, st)
+	}
+	f := &sheet.Faces
+	for _, c := range []struct {
+		item, text string
+		face       fonts.ID
+	}{{"newspaper", iss.Newspaper, f.PaperName}, {"section", iss.Section, f.HeadSection}, {"editor", iss.Editor, f.HeadInfo}} {
+		s.Missing = append(s.Missing, st.MissingIn(-1, c.item, "", c.text, c.face)...)
+	}
+	return s
+}
+
+// runningHead sets the 报眉 above the type area: the paper's name in the centre, the
+// date at the inner edge, page number and section at the outer edge (right on odd
+// pages, left on even ones), the editor beside the date, and a thick and a thin rule.
+func (s *Set) runningHead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter) {
+	rh, f := &sheet.Running, &sheet.Faces
+	y := g.HeadBaseline
+	inner := ChineseDate(iss.Date)
+	if iss.Editor != "" {
+		inner += "　责任编辑　" + iss.Editor
+	}
+	outer := fmt.Sprintf("第%d版", iss.PageNo)
+	if iss.Section != "" {
+		outer = iss.Section + "　" + outer
+		if iss.PageNo%2 == 0 {
+			outer = fmt.Sprintf("第%d版　%s", iss.PageNo, iss.Section)
+		}
+	}
+	left, right := inner, outer
+	if iss.PageNo%2 == 0 {
+		left, right = outer, inner
+	}
+	s.line(st, left, f.HeadInfo, rh.Info, g.Area.X, y, alignLeft)
+	s.line(st, iss.Newspaper, f.PaperName, rh.Name, g.Area.X+g.Area.W/2, y, alignCentre)
+	s.line(st, right, f.HeadSection, rh.Info, g.Area.Right(), y, alignRight)
+	s.rule(g.Area.X, g.HeadRule, g.Area.Right(), rh.Thick)
+	s.rule(g.Area.X, g.HeadRule+rh.RuleGap, g.Area.Right(), rh.Thin)
+}
+
+// MastheadLines is the number of type-area lines the masthead takes on page 1; every
+// other page has a running head above the type area instead, and 0 here.
+func MastheadLines(iss *issues.Issue, g grid.Grid, sheet *style.Sheet) int {
+	if iss.PageNo != 1 {
+		return 0
+	}
+	m := &sheet.Mast
+	return min(int(m.MaxShare.Of(geom.Length(g.Lines))), max(m.MinLines, int((m.Height+g.Leading-1)/g.Leading)))
+}
+
+// masthead sets page 1's 报头 across the first lines of the type area: the paper's
+// name large at the left, the date, page, section and editor at the right, and a
+// thick and a thin rule under it, in the gap line before the articles.
+func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter, lines int) {
+	m, f := &sheet.Mast, &sheet.Faces
+	top, bottom := g.LineTop(0), g.LineTop(lines-1)+g.Body
+	band := bottom - top
+	size := nameSize(iss.Newspaper, band, g.Area.W, m)
+	base := top + (band-size)/2 + geom.Em(g.Ascent, size)
+	s.line(st, iss.Newspaper, f.PaperName, size, g.Area.X, base, alignLeft)
+	info := []string{ChineseDate(iss.Date), fmt.Sprintf("第%d版", iss.PageNo)}
+	if iss.Section != "" {
+		info[1] += "　" + iss.Section
+	}
+	if iss.Editor != "" {
+		info = append(info, "责任编辑　"+iss.Editor)
+	}
+	step := band / geom.Length(len(info)+1)
+	for i, t := range info {
+		y := top + step*geom.Length(i+1) + m.Info/3
+		s.line(st, t, f.HeadSection, m.Info, g.Area.Right(), y, alignRight)
+	}
+	y := (bottom + g.LineTop(lines+1)) / 2
+	s.rule(g.Area.X, y-m.ThickAbove, g.Area.Right(), m.Thick)
+	s.rule(g.Area.X, y+m.ThinBelow, g.Area.Right(), m.Thin)
+}
+
+// nameSize is the size of the paper's name: a share of the band's height, or less so
+// that the name takes at most a share of the type area's width; whole points.
+func nameSize(name string, band, width geom.Length, m *style.Masthead) geom.Length {
+	size := m.NameShare.Of(band)
+	if n := geom.Length(len([]rune(name))); n > 0 {
+		size = geom.Min(size, m.NameWidth.Of(width)/n)
+	}
+	return size / geom.Point * geom.Point
+}
+
+// Alignments of a furniture line at its x.
+const (
+	alignLeft = iota
+	alignCentre
+	alignRight
+)
+
+// line sets one line of text at x: its left edge, centre or right edge.
+func (s *Set) line(st *text.Setter, t string, id fonts.ID, size, x, y geom.Length, align int) {
+	if t == "" {
+		return
+	}
+	set := lines.Compose([]lines.Span{{Text: t, Font: st.Faces.Font(id)}}, lines.Options{Width: size * 200, Size: size})
+	for _, l := range set.Lines {
+		s.Lines = append(s.Lines, place.Line{Line: l, X: x - l.Width*geom.Length(align)/2, Y: y, Size: size})
+	}
+}
+
+// rule adds a black rule across from x1 to x2 at y.
+func (s *Set) rule(x1, y, x2, width geom.Length) {
+	s.Rules = append(s.Rules, display.Rule{X1: x1, Y1: y, X2: x2, Y2: y, Width: width, Color: display.Black})
+}

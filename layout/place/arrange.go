@@ -1,0 +1,133 @@
+// Package place decides where every article goes and where each of its lines lands:
+// it asks the plan for the tiling of least cost around the pins, then sets each
+// module — its legs (body lines per column), its headline lines (and those a squeezed
+// module loses), its photo frames and their resolution — as values.
+//
+// Everything the report says about a module is decided here; package draw turns
+// these values into the display list without deciding anything.
+package place
+
+import (
+	"errors"
+
+	"broadsheet/issues"
+	"broadsheet/layout/fit"
+	"broadsheet/layout/geom"
+	"broadsheet/layout/grid"
+	"broadsheet/layout/plan"
+	"broadsheet/layout/style"
+)
+
+// Page is the placement of every article of a page.
+type Page struct {
+	// Modules are in the issue file's order, one per article.
+	Modules []*Module
+	// Empty lists the free rectangles no article took.
+	Empty []geom.Cells
+}
+
+// Arrange places the articles on the grid: the pinned ones where the file says, the
+// others in the plan's best tiling around them and around the masthead's first mast
+// lines on page 1. A pin that cannot be honoured is an issues.ErrorList at the pin.
+func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Article, mast int) (*Page, error) {
+	if err := checkPins(iss, g); err != nil {
+		return nil, err
+	}
+	var free, pinned []*fit.Article
+	var pins []geom.Cells
+	for _, a := range arts {
+		if p := a.S.Art.Place; p != nil {
+			pins = append(pins, geom.Cells{Column: p.Column - 1, Line: p.Line - 1, Columns: p.Columns, Lines: p.Lines})
+			pinned = append(pinned, a)
+		} else {
+			free = append(free, a)
+		}
+	}
+	if mast > 0 {
+		pins = append(pins, geom.Cells{Columns: g.Columns, Lines: mast}) // after the stories' pins
+	}
+	fits := fitAll(free)
+	sol, err := plan.Solve(plan.Problem{
+		Columns: g.Columns, Lines: g.Lines, Items: len(free), Gap: 1, Pins: pins,
+		Cost:  func(i, w, h int) int64 { return fits[i][w][h].Cost },
+		Empty: func(w, h int) int64 { return int64(w*h) * sheet.Costs.Hole },
+	})
+	if err != nil {
+		return nil, pinError(err, pinned, mast)
+	}
+	page := &Page{Modules: make([]*Module, len(arts)), Empty: sol.Empty}
+	for i, a := range free {
+		r := sol.Modules[i]
+		m := &Module{Story: a.S, Cells: r}
+		if r.Columns > 0 {
+			m.Fitting = fits[i][r.Columns][r.Lines]
+		}
+		page.Modules[a.S.Index] = m
+	}
+	for k, a := range pinned {
+		r := pins[k]
+		page.Modules[a.S.Index] = &Module{Story: a.S, Cells: r, Pinned: true, Fitting: a.Fit(r.Columns, r.Lines, a.HeadChoices(r.Columns))}
+	}
+	for _, m := range page.Modules {
+		m.set(g, sheet)
+	}
+	return page, nil
+}
+
+// fitAll fits each free article to every module size.
+func fitAll(free []*fit.Article) [][][]fit.Fitting {
+	fits := make([][][]fit.Fitting, len(free))
+	for i, a := range free {
+		fits[i] = a.All()
+	}
+	return fits
+}
+
+// checkPins rejects pins that run below the type area; the plan checks overlaps.
+func checkPins(iss *issues.Issue, g grid.Grid) error {
+	var errs issues.ErrorList
+	for i, a := range iss.Articles {
+		p := a.Place
+		if p == nil {
+			continue
+		}
+		if p.Column+p.Columns-1 > g.Columns || p.Line+p.Lines-1 > g.Lines {
+			errs.Add(p.Pos, issues.PlaceItem(i),
+				"module of columns %d–%d, lines %d–%d leaves the type area; want columns within 1–%d and lines within 1–%d",
+				p.Column, p.Column+p.Columns-1, p.Line, p.Line+p.Lines-1, g.Columns, g.Lines)
+		}
+	}
+	return errs.Err()
+}
+
+// pinError turns the plan's complaint about a pin into an input error at the pin. The
+// masthead, when there is one, is the plan's last pin.
+func pinError(err error, pinned []*fit.Article, mast int) error {
+	var pe *plan.PinError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	var errs issues.ErrorList
+	add := func(a *fit.Article, format string, args ...any) {
+		errs.Add(a.S.Art.Place.Pos, issues.PlaceItem(a.S.Index), format, args...)
+	}
+	isMast := func(k int) bool { return k >= len(pinned) }
+	switch {
+	case pe.Kind == plan.PinFenced:
+		for _, a := range pinned {
+			add(a, "the pins %s", pe.Msg)
+		}
+	case pe.Kind == plan.PinOutside:
+		add(pinned[pe.Pin], "%s", pe.Msg)
+	case isMast(pe.Pin) || isMast(pe.Other):
+		add(pinned[min(pe.Pin, pe.Other)], "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
+	case pe.Kind == plan.PinOverlap:
+		add(pinned[pe.Pin], "overlaps the module pinned for %s; want modules that share no cell", issues.ArticleItem(pinned[pe.Other].S.Index))
+	default: // no gap line between two pins
+		up := pinned[pe.Other].S.Art.Place
+		end := up.Line + up.Lines - 1
+		add(pinned[pe.Pin], "starts right under the module pinned for %s, which ends at line %d; want line %d or below, leaving a gap line for the rule",
+			issues.ArticleItem(pinned[pe.Other].S.Index), end, end+2)
+	}
+	return errs.Err()
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"fmt"
+
+	"broadsheet/issues"
+	"broadsheet/layout/geom"
+	"broadsheet/layout/grid"
+	"broadsheet/layout/place"
+	"broadsheet/layout/style"
+	"broadsheet/layout/text"
+)
+
+// Build writes the report of a page from its placement and the characters of the
+// running head or masthead that no face has.
+func Build(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, page *place.Page, furniture []text.Missing) *Report {
+	r := newReport(iss, g)
+	r.missing(iss, furniture)
+	for _, m := range page.Modules {
+		r.add(iss, sheet, m)
+		r.missing(iss, m.Story.Missing)
+	}
+	r.measure(g, page)
+	return r
+}
+
+// add records a module, with its overset and photo warnings.
+func (r *Report) add(iss *issues.Issue, sheet *style.Sheet, m *place.Module) {
+	s := m.Story
+	a := ArticleReport{Index: s.Index, Headline: s.Art.Headline, Pinned: m.Pinned, LinesSet: min(len(s.Body), m.Capacity)}
+	if m.Placed() {
+		cells := m.Cells
+		a.Module = &cells
+	}
+	if m.Head != nil {
+		a.HeadlineSize = sheet.Hao[m.Head.Hao].Size.String()
+		a.HeadlineHao = sheet.Hao[m.Head.Hao].Name
+	}
+	if chars := m.OversetChars(); chars > 0 {
+		a.Overset = &Overset{Characters: chars, Lines: m.Overset}
+	}
+	for _, p := range m.Photos {
+		a.Photos = append(a.Photos, PhotoReport{Frame: p.Cells, Placeholder: p.Placeholder, PPI: p.PPI})
+	}
+	r.Articles = append(r.Articles, a)
+	r.oversetWarnings(iss, m)
+	for k, p := range a.Photos {
+		if !p.Placeholder && p.PPI < sheet.Photo.MinPPI {
+			r.warn(iss, Warning{Kind: WarnLowResolution, Article: a.Index, Item: issues.PhotoItem(a.Index, k), Attention: true,
+				Message: fmt.Sprintf("prints at %.0f ppi, under the %.0f ppi newsprint needs; use a larger picture or a narrower frame", p.PPI, sheet.Photo.MinPPI)})
+		}
+	}
+}
+
+// warn adds w, placed at its article's start in the issue file.
+func (r *Report) warn(iss *issues.Issue, w Warning) {
+	if w.Article >= 0 {
+		w.Pos = iss.Articles[w.Article].Pos.String()
+	}
+	r.Warnings = append(r.Warnings, w)
+}
+
+// oversetWarnings say what of the module did not fit, if anything.
+func (r *Report) oversetWarnings(iss *issues.Issue, m *place.Module) {
+	s := m.Story
+	w := Warning{Kind: WarnOverset, Article: s.Index, Item: issues.ArticleItem(s.Index), Attention: true}
+	say := func(format string, args ...any) {
+		w.Message = fmt.Sprintf("%q: ", s.Art.Headline) + fmt.Sprintf(format, args...)
+		r.warn(iss, w)
+	}
+	if m.Overset > 0 {
+		say("%d characters in %d lines do not fit (overset)", s.CharsFrom(len(s.Body)-m.Overset), m.Overset)
+	}
+	if !m.Placed() {
+		say("no room on the page for this article; all of it is overset")
+		return
+	}
+	if m.Dropped {
+		say("%s fit its module; left out", photosDoNot(len(s.Art.Photos)))
+	}
+	if m.Head != nil && m.HeadLines < m.Head.Lines {
+		say("the headline block needs %d lines and has %d", m.Head.Lines, m.HeadLines)
+	}
+}
+
+// photosDoNot is "its photo does not" or "its N photos do not".
+func photosDoNot(n int) string {
+	if n == 1 {
+		return "its photo does not"
+	}
+	return fmt.Sprintf("its %d photos do not", n)
+}
+
+// missing warns of each character no face has.
+func (r *Report) missing(iss *issues.Issue, ms []text.Missing) {
+	for _, m := range ms {
+		where := ""
+		if m.Where != "" {
+			where = m.Where + ", "
+		}
+		r.warn(iss, Warning{Kind: WarnMissingGlyph, Article: m.Article, Item: m.Item, Attention: true,
+			Message: fmt.Sprintf("%scharacter %d: no embedded font has %q (U+%04X); it prints as an empty box",
+				where, m.Char, m.Rune, m.Rune)})
+	}
+}
+
+// measure counts the empty cells of the page — the tails of body columns that the text
+// does not reach and the free rectangles no article took — and the fill they leave.
+func (r *Report) measure(g grid.Grid, page *place.Page) {
+	for _, m := range page.Modules {
+		for c, n := range m.Legs {
+			start := m.BodyTop() + m.ColumnStart(c) + n
+			if rows := m.Cells.Bottom() - start; rows > 0 {
+				r.addEmpty(geom.Cells{Column: m.Cells.Column + c, Columns: 1, Line: start, Lines: rows})
+			}
+		}
+	}
+	for _, e := range page.Empty {
+		r.addEmpty(e)
+	}
+	total := g.Columns * g.Lines
+	r.Fill = round4(1 - float64(r.EmptyLines)/float64(total))
+	r.flagHoles()
+}
+
+func (r *Report) addEmpty(e geom.Cells) {
+	r.EmptyLines += e.Columns * e.Lines
+	if n := len(r.Empty); n > 0 {
+		last := &r.Empty[n-1]
+		if last.Line == e.Line && last.Lines == e.Lines && last.Right() == e.Column {
+			last.Columns += e.Columns
+			return
+		}
+	}
+	r.Empty = append(r.Empty, e)
+}
+
+// flagHoles warns of every empty area more than two lines deep.
+func (r *Report) flagHoles() {
+	for _, e := range r.Empty {
+		if e.Lines > 2 {
+			r.Warnings = append(r.Warnings, Warning{Kind: WarnEmptySpace, Article: -1,
+				Message: fmt.Sprintf("%d empty lines × %d columns at column %d, line %d: the page is short of text there",
+					e.Lines, e.Columns, e.Column+1, e.Line+1),
+				Attention: true})
+		}
+	}
+}

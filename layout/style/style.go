@@ -1,0 +1,228 @@
+// Package style is broadsheet's style sheet: every typographic constant of
+// composition in one plain value, each named with its reason or its source in the
+// project's typography notes. A newspaper's house style can later be read from a file
+// into the same struct; nothing in it is computed.
+//
+// It is not a place for behaviour: the stages read these numbers and decide; the
+// sheet only says what the numbers are.
+package style
+
+import (
+	"broadsheet/fonts"
+	"broadsheet/layout/geom"
+)
+
+// Hao is a size of the Chinese 号 scale.
+type Hao struct {
+	Name string
+	Size geom.Length
+}
+
+// Ratio is an exact fraction Num/Den, for sizes given as a share of another size.
+type Ratio struct{ Num, Den int64 }
+
+// Of returns the ratio of l, rounded to the nearest unit.
+func (r Ratio) Of(l geom.Length) geom.Length { return l.Scale(r.Num, r.Den) }
+
+// Sheet is the whole style sheet.
+type Sheet struct {
+	// Hao is the 号 scale from the largest size down to 小五 (typography.md).
+	Hao []Hao
+	Faces
+	Grid
+	Head    Headline
+	Photo   Photo
+	Costs   Costs
+	Rules   Rules
+	Running RunningHead
+	Mast    Masthead
+	Missing MissingGlyph
+	Debug   Debug
+	Tints   Tints
+}
+
+// Faces are the faces of the page's text roles.
+type Faces struct {
+	Body, Lead, Byline, Caption, Kicker, Subhead fonts.ID
+	// Headlines alternate down the page, so neighbouring headlines differ.
+	Headlines []fonts.ID
+	// Paper name, dates and credits of the running head and masthead.
+	PaperName, HeadInfo, HeadSection fonts.ID
+}
+
+// Grid holds the vertical proportions of the page, from a broadsheet's 545 mm page and
+// 490 mm type area (typography.md).
+type Grid struct {
+	HeadSpace  geom.Length // running head and its rule above the type area
+	MinMargin  geom.Length // the least white at any page edge
+	TypeMargin geom.Length // page height − default type area height
+	// HeadRuleShare is where the running head's rule sits in HeadSpace, from the type
+	// area up; HeadBaselineAbove is the running head's baseline above that rule.
+	HeadRuleShare     Ratio
+	HeadBaselineAbove geom.Length
+	// Indent is the first-line indent of body paragraphs, in em (2 em, clreq).
+	Indent int
+}
+
+// Headline is how headline blocks (引题, 主题, 副题) are set.
+type Headline struct {
+	// RankLargest and RankSmallest are the 号 indices each rank of article may use,
+	// largest and smallest; the last entry holds for every later rank. The lead never
+	// goes below 一号, the largest any other story may have; the second stays at 小二
+	// or above; every other story from 四号 (14 pt) up.
+	RankLargest, RankSmallest []int
+	MainPitch                 Ratio       // baseline to baseline of a headline's lines, of its size (1.2)
+	MinorPitch                Ratio       // the same for kicker and subhead (1.3)
+	LayerGap                  Ratio       // space between layers, of the headline size (15 %)
+	Pad                       Ratio       // air above and below the block, of the body size (0.8 em)
+	MinorShare                Ratio       // kicker and subhead: about half the headline size (55 %), on the 号 scale
+	MinorFloor                geom.Length // … never below 12 pt
+	MinorBody                 Ratio       // … nor below 1.3 × body
+	// SubheadPrefix leads every subhead (副题), as Chinese papers set it.
+	SubheadPrefix string
+	// Air is the room kept free at each side of a headline line, of the body size
+	// (half a character each side).
+	Air Ratio
+	// MaxExtra is how many white lines a headline block may take beyond what it needs,
+	// for the lead and for every other story.
+	MaxExtraLead, MaxExtra int
+	// KeepChoices is how many headline settings within ChoiceSlack of the best one
+	// the fitting tries at each width.
+	KeepChoices int
+	ChoiceSlack int64
+}
+
+// Photo is how pictures are framed.
+type Photo struct {
+	// CropShort and CropTall bound a picture's frame height against its natural
+	// height (a fifth either way).
+	CropShort, CropTall float64
+	// WidestPlaceholder and TallestPlaceholder bound a placeholder of no given shape:
+	// from 1.9:1 to square, the picture desk crops to what the page needs.
+	WidestPlaceholder, TallestPlaceholder float64
+	// Aspect is the shape of a placeholder that gives none (4:3).
+	Aspect float64
+	// MinFrameLines is the least height of a frame in lines.
+	MinFrameLines int
+	// MinPPI is the least effective resolution of a newsprint photo (typography.md).
+	MinPPI float64
+}
+
+// Costs are the prices of the choices made in fitting an article to a module, in
+// points of badness. Overset dominates everything, then holes, then the looks of
+// headlines and photos.
+type Costs struct {
+	Overset     int64 // per body line that does not fit
+	Cut         int64 // per article that does not fit whole (× CutWeight − rank): cut one, not several
+	CutWeight   int64 // the least important story is cut first
+	Hole        int64 // per empty body cell (one column × one line)
+	ExtraHead   int64 // per cell of extra white in a headline block
+	HaoStep     int64 // per 号 step below the rank's largest headline size
+	TwoLines    int64 // a two-line headline across four or more columns (double across six)
+	ManyLines   int64 // per headline line beyond two
+	Aspect      int64 // per line a photo frame departs from the picture's shape
+	Shallow     int64 // per column and line a text column is shallower than MinDepth
+	DeepHole    int64 // per column and line an empty column foot is deeper than two lines
+	NarrowPhoto int64 // a one-column photo in an article of three or more
+	NarrowLead  int64 // per column the lead story is narrower than half the page
+	Widow       int64 // a paragraph's last line alone at the top of a column
+	MinDepth    int   // the fewest lines a column of running text should have
+}
+
+// Rules are the rules between modules.
+type Rules struct {
+	Thin geom.Length // 正线 between articles
+}
+
+// RunningHead is the 报眉 of pages 2 and on.
+type RunningHead struct {
+	Info, Name  geom.Length // size of the date and credits, and of the paper's name
+	Thick, Thin geom.Length // the rule under it: thick over thin (文武线)
+	RuleGap     geom.Length // between the two rules
+}
+
+// Masthead is page 1's 报头.
+type Masthead struct {
+	Height      geom.Length // about how tall it is
+	MinLines    int         // at least this many lines …
+	MaxShare    Ratio       // … and at most this share of the type area's lines
+	NameShare   Ratio       // the paper's name: this share of the band's height …
+	NameWidth   Ratio       // … and at most this share of the type area's width
+	Info        geom.Length // size of the date, page, section and editor lines
+	Thick, Thin geom.Length // the rules under it
+	ThickAbove  geom.Length // the thick rule's offset above the gap line's middle
+	ThinBelow   geom.Length // the thin rule's offset below it
+}
+
+// MissingGlyph is the empty box drawn for a character no face has.
+type MissingGlyph struct {
+	Box   Ratio       // its side, of the type size
+	Inset Ratio       // its offset from the em box's corner, of the type size
+	Width geom.Length // its outline
+}
+
+// Debug is the --debug overlay.
+type Debug struct {
+	Baseline, Column, Module geom.Length // line widths
+}
+
+// Tints are the screens the page prints, in percent of black.
+type Tints struct {
+	Placeholder uint8 // a photo that has not arrived yet
+}
+
+// Default is the house style: a Chinese daily's broadsheet as typography.md describes it.
+func Default() Sheet {
+	pt, mm := geom.Pt, geom.Mm
+	return Sheet{
+		Hao: []Hao{
+			{"初号", pt(42)}, {"小初", pt(36)}, {"一号", pt(26)}, {"小一", pt(24)},
+			{"二号", pt(22)}, {"小二", pt(18)}, {"三号", pt(16)}, {"小三", pt(15)},
+			{"四号", pt(14)}, {"小四", pt(12)}, {"五号", pt(10.5)}, {"小五", pt(9)},
+		},
+		Faces: Faces{
+			Body: fonts.Song, Lead: fonts.Hei, Byline: fonts.Kai, Caption: fonts.Kai,
+			Kicker: fonts.Kai, Subhead: fonts.Song, Headlines: []fonts.ID{fonts.Hei, fonts.SongBold},
+			PaperName: fonts.SongBold, HeadInfo: fonts.Song, HeadSection: fonts.Hei,
+		},
+		Grid: Grid{HeadSpace: mm(10), MinMargin: mm(10), TypeMargin: mm(55),
+			HeadRuleShare: Ratio{1, 3}, HeadBaselineAbove: mm(2.5), Indent: 2},
+		Head: Headline{
+			RankLargest: []int{0, 2, 2, 3, 4, 4, 5}, RankSmallest: []int{2, 5, 8},
+			MainPitch: Ratio{12, 10}, MinorPitch: Ratio{13, 10}, LayerGap: Ratio{15, 100},
+			Pad: Ratio{8, 10}, MinorShare: Ratio{55, 100}, MinorFloor: pt(12), MinorBody: Ratio{13, 10},
+			SubheadPrefix: "——", Air: Ratio{1, 1}, MaxExtraLead: 6, MaxExtra: 4,
+			KeepChoices: 4, ChoiceSlack: 300,
+		},
+		Photo: Photo{CropShort: 0.8, CropTall: 1.25, WidestPlaceholder: 1.9, TallestPlaceholder: 1.0,
+			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170},
+		Costs: Costs{
+			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
+			HaoStep: 60, TwoLines: 150, ManyLines: 5000, Aspect: 40, Shallow: 100, DeepHole: 1000,
+			NarrowPhoto: 300, NarrowLead: 800, Widow: 150, MinDepth: 8,
+		},
+		Rules:   Rules{Thin: pt(0.5)},
+		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2)},
+		Mast: Masthead{Height: mm(32), MinLines: 4, MaxShare: Ratio{1, 3}, NameShare: Ratio{4, 5},
+			NameWidth: Ratio{1, 2}, Info: pt(10.5), Thick: pt(1.6), Thin: pt(0.4),
+			ThickAbove: pt(1.2), ThinBelow: pt(1)},
+		Missing: MissingGlyph{Box: Ratio{8, 10}, Inset: Ratio{1, 10}, Width: pt(0.4)},
+		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
+		Tints:   Tints{Placeholder: 20},
+	}
+}
+
+// HaoIndex returns the index in the 号 scale of the largest size not above s.
+func (s *Sheet) HaoIndex(size geom.Length) int {
+	for i, h := range s.Hao {
+		if h.Size <= size {
+			return i
+		}
+	}
+	return len(s.Hao) - 1
+}
+
+// HeadlineFace is the face of the headline of the article of the given rank.
+func (s *Sheet) HeadlineFace(rank int) fonts.ID {
+	return s.Headlines[rank%len(s.Headlines)]
+}
