@@ -23,15 +23,20 @@ pages: build
 
 test:
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -race ./...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
 
+# Every fuzzer of the module, each for FUZZTIME (found by name, so a new one is included).
+FUZZTIME ?= 60s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 60s ./issues/
-	$(GO) test -run '^$$' -fuzz FuzzCompose -fuzztime 60s ./layout/lines/
-	$(GO) test -run '^$$' -fuzz FuzzSolve -fuzztime 60s ./layout/plan/
+	@set -e; for file in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+	  for name in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$file); do \
+	    echo "$$name in $$(dirname $$file)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) ./$$(dirname $$file)/; \
+	  done; \
+	done
 
 clean:
 	rm -rf bin out

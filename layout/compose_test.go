@@ -62,28 +62,30 @@ func TestGoldenLayouts(t *testing.T) {
 				t.Fatalf("%v (run go test ./layout/ -update)", err)
 			}
 			if got != string(want) {
-				t.Errorf("layout differs from %s; first difference:\n%s", golden, firstDiff(string(want), got))
+				t.Errorf("layout differs from %s (- golden, + now; go test ./layout/ -update rewrites it):\n%s", golden, diff(string(want), got))
 			}
 		})
 	}
 }
 
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, a, b)
+// Every golden dump belongs to a page that is still composed: a page removed or
+// renamed leaves no golden file behind that no test reads.
+func TestNoOrphanGoldenFiles(t *testing.T) {
+	want := map[string]bool{}
+	for _, file := range pages(t) {
+		want[strings.TrimSuffix(filepath.Base(file), ".toml")+".golden"] = true
+	}
+	goldens, err := filepath.Glob("testdata/*.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range goldens {
+		if !want[filepath.Base(g)] {
+			t.Errorf("%s has no page in issues/: remove it or restore its page", g)
 		}
 	}
-	return ""
 }
+
 
 // Modules tile the type area without overlap, and every character of every article —
 // headline block, body, byline, captions — is either on the page or counted as overset.
@@ -193,4 +195,34 @@ func captions(a issues.Article) []string {
 		c = append(c, p.Caption)
 	}
 	return c
+}
+
+// diff lists the lines that differ between two dumps, with the line number in the
+// golden file: at most maxDiff changed lines, then a count of the rest.
+func diff(want, got string) string {
+	const maxDiff = 12
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown, total := 0, 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a == c {
+			continue
+		}
+		total++
+		if shown < maxDiff {
+			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, a, c)
+			shown++
+		}
+	}
+	if total > shown {
+		fmt.Fprintf(&b, "… and %d more changed lines\n", total-shown)
+	}
+	return b.String()
 }

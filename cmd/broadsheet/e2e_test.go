@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,9 +56,19 @@ func need(t *testing.T, tools ...string) {
 	t.Helper()
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed (apt-get install poppler-utils qpdf); .ci/run installs it", tool)
+			missingTool(t, tool)
 		}
 	}
+}
+
+// missingTool skips a test that needs an external tool this machine lacks; in CI
+// (CI=true), where .ci/run installs every tool, a missing one fails the test.
+func missingTool(t *testing.T, tool string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed, and CI must run every check: install it in .ci/run", tool)
+	}
+	t.Skipf("%s is not installed (apt-get install poppler-utils qpdf ghostscript); .ci/run installs it", tool)
 }
 
 func tool(t *testing.T, name string, args ...string) string {
@@ -175,8 +186,15 @@ func TestDebugDrawsTheGrid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(debug) <= len(plain) {
-		t.Errorf("--debug PDF is %d bytes, plain %d: no overlay drawn", len(debug), len(plain))
+	need(t, "pdftoppm")
+	// The overlay is cyan (grid, module boxes) and magenta (baselines): the plain page
+	// has neither, the debug page both, and the text is the same black on both.
+	plainInk, debugInk := colouredPixels(t, plain), colouredPixels(t, debug)
+	if plainInk.cyan != 0 || plainInk.magenta != 0 {
+		t.Errorf("plain page has %d cyan and %d magenta pixels, want none", plainInk.cyan, plainInk.magenta)
+	}
+	if debugInk.cyan < 5000 || debugInk.magenta < 5000 {
+		t.Errorf("--debug page has %d cyan and %d magenta pixels: no grid or baselines drawn", debugInk.cyan, debugInk.magenta)
 	}
 }
 
@@ -373,4 +391,42 @@ func TestUnwritableOutputExitsThree(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("left %d files behind", len(entries)-1)
 	}
+}
+
+// ink counts the pixels of a rendered page that are clearly cyan or clearly magenta.
+type ink struct{ cyan, magenta int }
+
+// colouredPixels renders a PDF at 50 dpi and counts its cyan and magenta pixels.
+func colouredPixels(t *testing.T, pdf []byte) ink {
+	t.Helper()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "page.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tool(t, "pdftoppm", "-r", "50", "-png", "-singlefile", in, filepath.Join(dir, "page"))
+	f, err := os.Open(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n ink
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			r, g, bl = r>>8, g>>8, bl>>8
+			switch {
+			case r < 120 && g > 150 && bl > 150:
+				n.cyan++
+			case g < 170 && r > 180 && bl > 150:
+				n.magenta++
+			}
+		}
+	}
+	return n
 }

@@ -140,9 +140,17 @@ func (r *Report) flagHoles() {
 	for _, e := range r.Empty {
 		if e.Lines > 2 {
 			r.Warnings = append(r.Warnings, Warning{Kind: WarnEmptySpace, Article: -1,
-				Message: fmt.Sprintf("%d empty lines × %d columns at column %d, line %d: the page is short of text there",
-					e.Lines, e.Columns, e.Column+1, e.Line+1),
+				Message: fmt.Sprintf("%d empty lines × %s at column %d, line %d: the page is short of text there",
+					e.Lines, count(e.Columns, "column"), e.Column+1, e.Line+1),
 				Attention: true})
 		}
 	}
+}
+
+// count says n things: "1 column", "3 columns".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

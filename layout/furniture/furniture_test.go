@@ -1,0 +1,104 @@
+package furniture
+
+import (
+	"strings"
+	"testing"
+
+	"broadsheet/issues"
+	"broadsheet/layout/geom"
+	"broadsheet/layout/grid"
+	"broadsheet/layout/style"
+	"broadsheet/layout/text"
+)
+
+func setup(t *testing.T, page int) (*issues.Issue, grid.Grid, *style.Sheet, *text.Setter) {
+	t.Helper()
+	faces, err := text.LoadFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := style.Default()
+	f := issues.Format{Width: geom.Mm(390), Height: geom.Mm(545), Columns: 8, ColumnChars: 13,
+		BodySize: geom.Pt(9), Leading: geom.Pt(13.5), Kinsoku: "strict"}
+	g := grid.New(f, &sheet.Grid, faces.Ascent(sheet.Body))
+	iss := &issues.Issue{Newspaper: "郑州日报", Date: issues.Date{Year: 2023, Month: 11, Day: 21}, PageNo: page,
+		Section: "经开区新闻", Editor: "王一", Format: f}
+	return iss, g, &sheet, text.NewSetter(f, g, &sheet, faces)
+}
+
+func lineText(s Set) []string {
+	var out []string
+	for _, l := range s.Lines {
+		var b strings.Builder
+		for _, r := range l.Runs {
+			b.WriteString(r.Text)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// The running head puts the date inside and the page number outside: at the left of
+// an even page, at the right of an odd one, with the paper's name centred between.
+func TestRunningHeadSides(t *testing.T) {
+	for _, page := range []int{6, 7} {
+		iss, g, sheet, st := setup(t, page)
+		s := Page(iss, g, sheet, st, MastheadLines(iss, g, sheet))
+		got := lineText(s)
+		if len(got) != 3 || got[1] != "郑州日报" || len(s.Rules) != 2 {
+			t.Fatalf("page %d: lines %q, %d rules", page, got, len(s.Rules))
+		}
+		left, right := got[0], got[2]
+		if page%2 == 0 {
+			left, right = right, left
+		}
+		if !strings.HasPrefix(left, "2023年11月21日星期二") || !strings.HasSuffix(right, "第7版") && page == 7 {
+			t.Errorf("page %d: left %q right %q", page, left, right)
+		}
+		if s.Lines[0].Y != g.HeadBaseline || s.Lines[2].X+s.Lines[2].Width != g.Area.Right() {
+			t.Errorf("page %d: head not on its baseline or not flush right", page)
+		}
+	}
+}
+
+// Only page 1 has a masthead, in its first lines, with the date, page and editor.
+func TestMasthead(t *testing.T) {
+	iss, g, sheet, st := setup(t, 1)
+	mast := MastheadLines(iss, g, sheet)
+	if mast < sheet.Mast.MinLines {
+		t.Fatalf("masthead of %d lines", mast)
+	}
+	s := Page(iss, g, sheet, st, mast)
+	got := strings.Join(lineText(s), "|")
+	for _, want := range []string{"郑州日报", "2023年11月21日星期二", "第1版", "责任编辑"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("masthead %q lacks %q", got, want)
+		}
+	}
+	for _, r := range s.Rules {
+		if r.Y1 <= g.LineTop(mast-1)+g.Body || r.Y1 >= g.LineTop(mast+1) {
+			t.Errorf("masthead rule at %v, not in the gap line", r.Y1)
+		}
+	}
+	if iss.PageNo = 2; MastheadLines(iss, g, sheet) != 0 {
+		t.Errorf("page 2 has a masthead")
+	}
+}
+
+// Two modules side by side over a third: one rule down the gutter between the top
+// two, one across the gap line over the third, running the type area's width.
+func TestRulesBetweenModules(t *testing.T) {
+	_, g, sheet, _ := setup(t, 2)
+	mods := []geom.Cells{{Columns: 5, Lines: 40}, {Column: 5, Columns: 3, Lines: 40}, {Line: 41, Columns: 8, Lines: g.Lines - 41}}
+	rules := Rules(g, sheet, mods)
+	if len(rules) != 2 {
+		t.Fatalf("%d rules: %+v", len(rules), rules)
+	}
+	across, down := rules[0], rules[1]
+	if across.Y1 != across.Y2 || across.X2-across.X1 != g.Area.W {
+		t.Errorf("rule across %+v, want the type area's width %v", across, g.Area.W)
+	}
+	if down.X1 != down.X2 || down.X1 != g.ColumnX(5)-g.Body/2 {
+		t.Errorf("rule down %+v, want in the gutter at %v", down, g.ColumnX(5)-g.Body/2)
+	}
+}
