@@ -32,6 +32,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 60s ./issues/
 	$(GO) test -run '^$$' -fuzz FuzzCompose -fuzztime 60s ./layout/lines/
 	$(GO) test -run '^$$' -fuzz FuzzSolve -fuzztime 60s ./layout/plan/
+	$(GO) test -run '^$$' -fuzz FuzzLunar -fuzztime 60s ./layout/calendar/
 
 clean:
 	rm -rf bin out

@@ -12,8 +12,8 @@
 // of the solar terms of 1929–2100, computed from the positions of the sun and the
 // moon. Its test recomputes it from the astronomy; the three events too close to
 // midnight for the astronomy, or set otherwise by the Qing almanac, follow the
-// published calendar (see corrections in table_test.go), and every day agrees with
-// two independent conversions of the calendar.
+// published calendar (see corrections in table_test.go). Every day of the table
+// was compared with independent conversions of the calendar, and agrees.
 //
 // The month style is a choice: String names the eleventh and twelfth months
 // 十一月 and 十二月, the plain numbered style of a masthead's 农历 line;

@@ -169,7 +169,11 @@ type lunarYear struct {
 // expandYears turns the table into its months. The table is checked by the tests;
 // a malformed line is a programming error, and panics at start-up.
 func expandYears() ([]lunarMonth, int) {
-	var out []lunarMonth
+	n := 0
+	for _, y := range lunarYears {
+		n += len(y.lengths)
+	}
+	out := make([]lunarMonth, 0, n)
 	start := dayNumber(firstLunarYear, lunarYears[0].month, lunarYears[0].day)
 	for i, y := range lunarYears {
 		year := firstLunarYear + i

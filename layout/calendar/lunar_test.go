@@ -304,3 +304,17 @@ func BenchmarkLunar(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExpandYears is the start-up cost of the table: it runs once, when the
+// package is initialised.
+func BenchmarkExpandYears(b *testing.B) {
+	for range b.N {
+		expandYears()
+	}
+}
+
+func BenchmarkSolarTerm(b *testing.B) {
+	for i := range b.N {
+		SolarTerm(1930+i%170, 1+i%12, 1+i%28)
+	}
+}
