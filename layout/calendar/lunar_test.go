@@ -6,10 +6,12 @@ import (
 )
 
 // knownDates are lunar dates gathered from published calendars, not from this
-// package: Spring Festivals, leap months, festivals and year boundaries. Every one
-// was checked against three independent conversions of the calendar (寿星万年历 as
-// packaged in lunar-go, date-chinese's VSOP87/ELP computation, and ICU's Chinese
-// calendar, which gets 2027 and 2030 wrong by a day) before it was written here.
+// package: Spring Festivals, leap months, festivals and year boundaries. Each was
+// checked against independent conversions of the calendar before it was written
+// here: all agree with 寿星万年历 (as packaged in lunar-go); date-chinese, a pure
+// astronomical computation, differs only on the 1906 and 2057 rows (see
+// corrections); ICU's Chinese calendar puts the Spring Festivals of 2027 and 2030
+// a day off.
 var knownDates = []struct {
 	y, m, d int
 	want    string
