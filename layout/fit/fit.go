@@ -238,14 +238,14 @@ func (s *Article) HeadChoices(w int) []HeadChoice {
 // across a wide article, three lines anywhere.
 func (s *Article) headCost(b *text.HeadBlock, w int) int64 {
 	c := int64(b.Hao-s.S.HeadSizes()[0]) * s.costs.HaoStep
-	if b.MainLines == 2 && w >= 4 {
+	if b.MainLines == 2 && w >= s.costs.TwoLinesWide {
 		c += s.costs.TwoLines
-		if w >= 6 {
+		if w >= s.costs.TwoLinesWider {
 			c += s.costs.TwoLines
 		}
 	}
 	for _, l := range b.Layers {
-		c += int64(max(0, len(l.Lines)-2)) * s.costs.ManyLines
+		c += int64(max(0, len(l.Lines)-s.costs.MostLines)) * s.costs.ManyLines
 	}
 	return c
 }

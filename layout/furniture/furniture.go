@@ -10,6 +10,7 @@ import (
 
 	"broadsheet/fonts"
 	"broadsheet/issues"
+	"broadsheet/layout/calendar"
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 	"broadsheet/layout/grid"
@@ -28,11 +29,10 @@ type Set struct {
 	Missing []text.Missing
 }
 
-var weekdays = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
-
 // ChineseDate formats a date as a Chinese paper prints it: 2023年11月21日 星期二.
 func ChineseDate(d issues.Date) string {
-	return fmt.Sprintf("%d年%d月%d日 %s", d.Year, int(d.Month), d.Day, weekdays[d.Weekday()])
+	y, m, day := d.Year, int(d.Month), d.Day
+	return calendar.Gregorian(y, m, day) + " " + calendar.Weekday(y, m, day)
 }
 
 // Page sets the page's running head, or its masthead across its first mast lines.
@@ -110,7 +110,7 @@ func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *t
 	}
 	step := band / geom.Length(len(info)+1)
 	for i, t := range info {
-		y := top + step*geom.Length(i+1) + m.Info/3
+		y := top + step*geom.Length(i+1) + m.InfoDrop.Of(m.Info)
 		s.line(st, t, f.HeadSection, m.Info, g.Area.Right(), y, alignRight)
 	}
 	y := (bottom + g.LineTop(lines+1)) / 2
@@ -128,6 +128,9 @@ func nameSize(name string, band, width geom.Length, m *style.Masthead) geom.Leng
 	return size / geom.Point * geom.Point
 }
 
+// oneLine is a measure, in em, wider than any line of furniture: each is set on one line.
+const oneLine = 200
+
 // Alignments of a furniture line at its x.
 const (
 	alignLeft = iota
@@ -140,7 +143,7 @@ func (s *Set) line(st *text.Setter, t string, id fonts.ID, size, x, y geom.Lengt
 	if t == "" {
 		return
 	}
-	set := lines.Compose([]lines.Span{{Text: t, Font: st.Faces.Font(id)}}, lines.Options{Width: size * 200, Size: size})
+	set := lines.Compose([]lines.Span{{Text: t, Font: st.Faces.Font(id)}}, lines.Options{Width: size * oneLine, Size: size})
 	for _, l := range set.Lines {
 		s.Lines = append(s.Lines, place.Line{Line: l, X: x - l.Width*geom.Length(align)/2, Y: y, Size: size})
 	}

@@ -48,7 +48,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 	}
 	fits := fitAll(free)
 	sol, err := plan.Solve(plan.Problem{
-		Columns: g.Columns, Lines: g.Lines, Items: len(free), Gap: 1, Pins: pins,
+		Columns: g.Columns, Lines: g.Lines, Items: len(free), Gap: sheet.Grid.ModuleGap, Pins: pins,
 		Cost:  func(i, w, h int) int64 { return fits[i][w][h].Cost },
 		Empty: func(w, h int) int64 { return int64(w*h) * sheet.Costs.Hole },
 	})

@@ -62,6 +62,9 @@ type Grid struct {
 	HeadBaselineAbove geom.Length
 	// Indent is the first-line indent of body paragraphs, in em (2 em, clreq).
 	Indent int
+	// ModuleGap is the lines left between modules stacked one above the other: the
+	// rule runs through the middle of it.
+	ModuleGap int
 }
 
 // Headline is how headline blocks (引题, 主题, 副题) are set.
@@ -112,21 +115,25 @@ type Photo struct {
 // points of badness. Overset dominates everything, then holes, then the looks of
 // headlines and photos.
 type Costs struct {
-	Overset     int64 // per body line that does not fit
-	Cut         int64 // per article that does not fit whole (× CutWeight − rank): cut one, not several
-	CutWeight   int64 // the least important story is cut first
-	Hole        int64 // per empty body cell (one column × one line)
-	ExtraHead   int64 // per cell of extra white in a headline block
-	HaoStep     int64 // per 号 step below the rank's largest headline size
-	TwoLines    int64 // a two-line headline across four or more columns (double across six)
-	ManyLines   int64 // per headline line beyond two
-	Aspect      int64 // per line a photo frame departs from the picture's shape
-	Shallow     int64 // per column and line a text column is shallower than MinDepth
-	DeepHole    int64 // per column and line an empty column foot is deeper than two lines
-	NarrowPhoto int64 // a one-column photo in an article of three or more
-	NarrowLead  int64 // per column the lead story is narrower than half the page
-	Widow       int64 // a paragraph's last line alone at the top of a column
-	MinDepth    int   // the fewest lines a column of running text should have
+	Overset   int64 // per body line that does not fit
+	Cut       int64 // per article that does not fit whole (× CutWeight − rank): cut one, not several
+	CutWeight int64 // the least important story is cut first
+	Hole      int64 // per empty body cell (one column × one line)
+	ExtraHead int64 // per cell of extra white in a headline block
+	HaoStep   int64 // per 号 step below the rank's largest headline size
+	TwoLines  int64 // a two-line headline across TwoLinesWide or more columns (double across TwoLinesWider)
+	// TwoLinesWide and TwoLinesWider are the widths from which a two-line headline
+	// costs TwoLines, and twice that.
+	TwoLinesWide, TwoLinesWider int
+	ManyLines                   int64 // per line of a headline layer beyond MostLines
+	MostLines                   int   // the lines a headline layer may take at no cost
+	Aspect                      int64 // per line a photo frame departs from the picture's shape
+	Shallow                     int64 // per column and line a text column is shallower than MinDepth
+	DeepHole                    int64 // per column and line an empty column foot is deeper than two lines
+	NarrowPhoto                 int64 // a one-column photo in an article of three or more
+	NarrowLead                  int64 // per column the lead story is narrower than half the page
+	Widow                       int64 // a paragraph's last line alone at the top of a column
+	MinDepth                    int   // the fewest lines a column of running text should have
 }
 
 // Rules are the rules between modules.
@@ -149,6 +156,7 @@ type Masthead struct {
 	NameShare   Ratio       // the paper's name: this share of the band's height …
 	NameWidth   Ratio       // … and at most this share of the type area's width
 	Info        geom.Length // size of the date, page, section and editor lines
+	InfoDrop    Ratio       // each info line's baseline below its step in the band, of its size
 	Thick, Thin geom.Length // the rules under it
 	ThickAbove  geom.Length // the thick rule's offset above the gap line's middle
 	ThinBelow   geom.Length // the thin rule's offset below it
@@ -186,7 +194,7 @@ func Default() Sheet {
 			PaperName: fonts.SongBold, HeadInfo: fonts.Song, HeadSection: fonts.Hei,
 		},
 		Grid: Grid{HeadSpace: mm(10), MinMargin: mm(10), TypeMargin: mm(55),
-			HeadRuleShare: Ratio{1, 3}, HeadBaselineAbove: mm(2.5), Indent: 2},
+			HeadRuleShare: Ratio{1, 3}, HeadBaselineAbove: mm(2.5), Indent: 2, ModuleGap: 1},
 		Head: Headline{
 			RankLargest: []int{0, 2, 2, 3, 4, 4, 5}, RankSmallest: []int{2, 5, 8},
 			MainPitch: Ratio{12, 10}, MinorPitch: Ratio{13, 10}, LayerGap: Ratio{15, 100},
@@ -198,13 +206,13 @@ func Default() Sheet {
 			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170},
 		Costs: Costs{
 			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
-			HaoStep: 60, TwoLines: 150, ManyLines: 5000, Aspect: 40, Shallow: 100, DeepHole: 1000,
+			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, Aspect: 40, Shallow: 100, DeepHole: 1000,
 			NarrowPhoto: 300, NarrowLead: 800, Widow: 150, MinDepth: 8,
 		},
 		Rules:   Rules{Thin: pt(0.5)},
 		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2)},
 		Mast: Masthead{Height: mm(32), MinLines: 4, MaxShare: Ratio{1, 3}, NameShare: Ratio{4, 5},
-			NameWidth: Ratio{1, 2}, Info: pt(10.5), Thick: pt(1.6), Thin: pt(0.4),
+			NameWidth: Ratio{1, 2}, Info: pt(10.5), InfoDrop: Ratio{1, 3}, Thick: pt(1.6), Thin: pt(0.4),
 			ThickAbove: pt(1.2), ThinBelow: pt(1)},
 		Missing: MissingGlyph{Box: Ratio{8, 10}, Inset: Ratio{1, 10}, Width: pt(0.4)},
 		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
