@@ -61,6 +61,8 @@ func between(text string, toks []token, i int) Quality {
 		return Forbidden
 	case a.kind == kindSpace || b.kind == kindSpace:
 		return Best
+	case b.kind == kindOpen && single(a) && !particles[a.tag]:
+		return Weak // 从|“泡桐树”: the word before binds to what the quotation holds
 	case a.kind == kindClose || a.kind == kindDash || b.kind == kindOpen:
 		return Best
 	case a.kind == kindPunct:
@@ -80,7 +82,7 @@ func betweenWords(toks []token, i int) Quality {
 		return Best
 	case particles[b.tag] || b.tag == "y" || b.tag == "k":
 		return Weak // 的, 了, 吗, 们 end the word before them
-	case phraseStart[b.tag]:
+	case phraseStart[b.tag] && !(single(a) && adverbial[a.tag]):
 		return Best
 	case a.kind == kindNumber && b.kind == kindNumber:
 		return Weak
@@ -99,6 +101,11 @@ var particles = map[string]bool{"uj": true, "uv": true, "ud": true, "ul": true, 
 // phraseStart are the tags of words before which a phrase starts: prepositions (p) and
 // conjunctions (c).
 var phraseStart = map[string]bool{"p": true, "c": true}
+
+// adverbial are the tags of single characters that bind to the phrase after them, a
+// preposition's phrase too: adverbs (将, 也, 就), verbs and auxiliaries (可, 要),
+// prepositions and conjunctions (从, 和).
+var adverbial = map[string]bool{"d": true, "v": true, "p": true, "c": true}
 
 // single reports whether t is a one-character Han word: such a word rarely stands alone
 // and binds to a neighbour.
