@@ -1,6 +1,9 @@
 package words
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Quality is how good a line break at one place in a text is, worst first, so that
 // qualities compare with < and >.
@@ -70,12 +73,12 @@ func between(text string, toks []token, i int) Quality {
 	case b.kind == kindPunct || b.kind == kindDash:
 		return Weak
 	}
-	return betweenWords(toks, i)
+	return betweenWords(text, toks, i)
 }
 
 // betweenWords is the quality of a break between two word tokens (words, numbers, Latin
 // runs, unknown characters).
-func betweenWords(toks []token, i int) Quality {
+func betweenWords(text string, toks []token, i int) Quality {
 	a, b := toks[i-1], toks[i]
 	switch {
 	case particles[a.tag] && a.runes == 1:
@@ -86,9 +89,11 @@ func betweenWords(toks []token, i int) Quality {
 		return Best
 	case a.kind == kindNumber && b.kind == kindNumber:
 		return Weak
+	case single(a) && startsNumber(text, b):
+		return Weak // 前|10个月, 超|1.5万亿元, 近|两成
 	case bindsForward(toks, i-1):
 		return Weak
-	case bindsBackward(toks, i):
+	case bindsBackward(text, toks, i):
 		return Weak
 	}
 	return Good
@@ -126,14 +131,25 @@ func bindsForward(toks []token, i int) bool {
 }
 
 // bindsBackward reports whether toks[i] is a single character that belongs with the word
-// before it: a locative (会|上, 城|内), or the last word before punctuation or the end.
-func bindsBackward(toks []token, i int) bool {
+// before it: a locative (会|上, 城|内; but 前 in 前|10个月 binds forward), or the last
+// word before punctuation or the end.
+func bindsBackward(text string, toks []token, i int) bool {
 	t := toks[i]
 	if !single(t) {
 		return false
 	}
 	last := i+1 == len(toks) || !(toks[i+1].wordy() || toks[i+1].kind == kindWord)
-	return locative(t) || last
+	return last || (locative(t) && !startsNumber(text, toks[i+1]))
+}
+
+// startsNumber reports whether t is a number or a word that starts with a numeral
+// (三季度, 两成).
+func startsNumber(text string, t token) bool {
+	if t.kind == kindNumber {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[t.start:t.end])
+	return t.kind == kindWord && strings.ContainsRune(hanNumerals, r)
 }
 
 // locative reports whether t is a locative word (tag f: 上, 下, 内, 外, 前, 后, 中).
