@@ -112,36 +112,46 @@ const numberAfter = "%％‰+＋"
 // alnumRun reads the run of letters and digits at text[i:]; a run of digits only is a
 // number and takes the measure word or unit that follows it (60条, 103.6亿元).
 func alnumRun(text string, i int) token {
-	t := token{start: i, kind: kindNumber}
-	p := i
-	for p < len(text) {
-		r, size := utf8.DecodeRuneInString(text[p:])
-		switch {
-		case isAlnum(r):
-			if !unicode.IsDigit(r) {
-				t.kind = kindLatin
-			}
-		case strings.ContainsRune(numberInner, r) && p > i:
-			next, _ := utf8.DecodeRuneInString(text[p+size:])
-			if !isAlnum(next) {
-				goto end
-			}
-		case strings.ContainsRune(numberAfter, r) && p > i:
-			p += size
-			t.runes++
-			goto end
-		default:
-			goto end
+	t := token{start: i, end: i, kind: kindNumber}
+	for {
+		size, letter, last := alnumNext(text, t.end, i)
+		if size == 0 {
+			break
 		}
-		p += size
+		if letter {
+			t.kind = kindLatin
+		}
+		t.end += size
 		t.runes++
+		if last {
+			break
+		}
 	}
-end:
-	t.end = p
 	if t.kind == kindNumber {
 		t.end, t.runes = takeUnits(text, t.end, t.runes)
 	}
 	return t
+}
+
+// alnumNext reads the character at text[p:] of a run that began at start: its size (0
+// if it does not belong to the run), whether it is a letter, and whether it ends the run.
+func alnumNext(text string, p, start int) (size int, letter, last bool) {
+	r, size := utf8.DecodeRuneInString(text[p:])
+	switch {
+	case p == len(text):
+		return 0, false, true
+	case isAlnum(r):
+		return size, !unicode.IsDigit(r), false
+	case p == start:
+		return 0, false, true
+	case strings.ContainsRune(numberInner, r):
+		if next, _ := utf8.DecodeRuneInString(text[p+size:]); isAlnum(next) {
+			return size, false, false
+		}
+	case strings.ContainsRune(numberAfter, r):
+		return size, false, true
+	}
+	return 0, false, true
 }
 
 // approx are the words of approximation between a number and its unit: 30余家, 3个多月.
