@@ -86,6 +86,12 @@ func TestRegionBindsToItsOffice(t *testing.T) {
 
 func TestSegment(t *testing.T) {
 	cases := []struct{ text, want string }{
+		// jieba's own examples, as its dictionary path (without its model for unknown
+		// words) cuts them.
+		{"我来到北京清华大学", "我 来到 北京 清华大学"},
+		{"工信处女干事每月经过下属科室都要亲口交代", "工信处 女干事 每月 经过 下属 科室 都 要 亲口 交代"},
+		{"结婚的和尚未结婚的", "结婚 的 和 尚未 结婚 的"},
+		{"南京市长江大桥", "南京市 长江大桥"},
 		{"菊花展开幕", "菊花展 开幕"},
 		{"非遗传承人接待游客", "非遗 传承人 接待 游客"},
 		{"地铁7号线一期开始空载试运行", "地铁 7号线 一期 开始 空载 试运行"},
