@@ -142,14 +142,18 @@ func bindsBackward(text string, toks []token, i int) bool {
 	return last || (locative(t) && !startsNumber(text, toks[i+1]))
 }
 
-// startsNumber reports whether t is a number or a word that starts with a numeral
-// (三季度, 两成).
+// startsNumber reports whether t is a number, or a word that is a number in Han
+// numerals, bare or with a unit (三季度, 两成, 十亿; not 一致).
 func startsNumber(text string, t token) bool {
 	if t.kind == kindNumber {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(text[t.start:t.end])
-	return t.kind == kindWord && strings.ContainsRune(hanNumerals, r)
+	if t.kind != kindWord {
+		return false
+	}
+	w := text[t.start:t.end]
+	rest := strings.TrimLeft(w, hanNumerals)
+	return rest != w && (rest == "" || longestUnit(rest) != "")
 }
 
 // locative reports whether t is a locative word (tag f: 上, 下, 内, 外, 前, 后, 中).

@@ -208,6 +208,8 @@ func TestPhraseBoundaries(t *testing.T) {
 		{"进出口额/前三季度增长11%", Good},
 		{"进出口额前/三季度增长11%", Weak},
 		{"会议/上", Weak},
+		{"会议/上一致通过", Weak},
+		{"会议上/一致通过", Good},
 		{"郑州举办/马拉松", Good},
 	}
 	for _, c := range cases {
