@@ -81,7 +81,7 @@ func atomize(text string) []token {
 			t = token{start: i, end: i + size, kind: kindHan, runes: 1}
 		case isAlnum(r):
 			t = alnumRun(text, i)
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			t = spaceRun(text, i)
 		default:
 			t = token{start: i, end: i + size, kind: punctKind(r), runes: 1}
@@ -198,12 +198,25 @@ var units = strings.Fields(`
 	℃ ℉ ° ′ ″
 `)
 
+// noBreak are the characters that forbid a break on either side: no-break spaces
+// (100 km), the word joiner and the zero-width no-break space.
+const noBreak = "\u00a0\u2007\u202f\u2060\ufeff"
+
+// zeroWidthSpace marks a break opportunity without a visible space.
+const zeroWidthSpace = '\u200b'
+
+// isSpace reports whether r is white space a line may break at.
+func isSpace(r rune) bool {
+	return (unicode.IsSpace(r) && !strings.ContainsRune(noBreak, r)) || r == zeroWidthSpace
+}
+
+// spaceRun reads the run of white space at text[i:].
 func spaceRun(text string, i int) token {
 	t := token{start: i, kind: kindSpace}
 	p := i
 	for p < len(text) {
 		r, size := utf8.DecodeRuneInString(text[p:])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		p += size
@@ -218,7 +231,7 @@ const (
 	opening = "（《〈「『【〔［｛“‘([{<￥$£€"
 	closing = "，。、；：？！）》〉」』】〕］｝”’,.;:?!)]}>%％‰℃"
 	dashes  = "—―…‥"
-	joiners = "·・～~/／"
+	joiners = "·・～~/／" // with noBreak: no break on either side
 )
 
 func punctKind(r rune) kind {
@@ -229,7 +242,7 @@ func punctKind(r rune) kind {
 		return kindClose
 	case strings.ContainsRune(dashes, r):
 		return kindDash
-	case strings.ContainsRune(joiners, r):
+	case strings.ContainsRune(joiners, r), strings.ContainsRune(noBreak, r):
 		return kindJoiner
 	}
 	return kindPunct

@@ -171,6 +171,9 @@ func TestPunctuation(t *testing.T) {
 		{"提升应急能力/　打造过硬队伍", Best},
 		{"提升应急能力　/打造过硬队伍", Best},
 		{"海马/ EX00", Best},
+		{"全长100/\u00a0km", Forbidden},
+		{"全长100\u00a0/km", Forbidden},
+		{"郑州/\u200b开封", Best},
 		{"海马 /EX00", Best},
 	}
 	for _, c := range cases {
