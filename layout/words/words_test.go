@@ -368,3 +368,12 @@ func readHouse(r io.Reader) ([]houseWord, error) {
 	}
 	return list, sc.Err()
 }
+
+// dictBudget is what the embedded dictionary may add to the binary.
+const dictBudget = 4 << 20
+
+func TestDictionaryFitsItsBudget(t *testing.T) {
+	if len(dictData) > dictBudget {
+		t.Errorf("dict.bin is %d bytes, over the %d-byte budget: prune in gen", len(dictData), dictBudget)
+	}
+}
