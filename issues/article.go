@@ -35,7 +35,7 @@ const MaxArticles = 60
 
 // article decodes one [[article]].
 func (d *decoder) article(t table) Article {
-	t.checkKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place")
+	t.checkKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place", "headline_size")
 	a := Article{Pos: t.start()}
 	a.Kicker, _ = t.prose("kicker", false)
 	a.Headline, _ = t.prose("headline", true)
@@ -43,6 +43,7 @@ func (d *decoder) article(t table) Article {
 	a.Lead, _ = t.prose("lead", false)
 	a.Paragraphs = paragraphs(t)
 	a.Byline, _ = t.prose("byline", false)
+	a.HeadlineSize = headlineSize(t)
 	a.Columns = d.width(t, "columns", false)
 	a.Place = d.place(t, a.Columns)
 	width := a.Columns

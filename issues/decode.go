@@ -67,7 +67,7 @@ type decoder struct {
 
 // issue decodes the top level of the file.
 func (d *decoder) issue(t table) *Issue {
-	t.checkKeys("newspaper", "date", "page", "section", "editor", "format", "article")
+	t.checkKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block")
 	is := &Issue{File: d.file}
 	is.Newspaper, _ = t.prose("newspaper", true)
 	is.Date, _ = t.date("date")
@@ -76,6 +76,7 @@ func (d *decoder) issue(t table) *Issue {
 	is.Editor, _ = t.prose("editor", false)
 	is.Format = d.format(t)
 	is.Articles = d.articles(t)
+	is.Blocks = d.blocks(t)
 	return is
 }
 

@@ -26,6 +26,8 @@ type Issue struct {
 	Format    Format
 	// Articles in order of importance: the first is the lead story.
 	Articles []Article
+	// Blocks are the page's advertisements and notices.
+	Blocks []Block
 }
 
 // Date is a calendar day.
@@ -76,7 +78,9 @@ type Article struct {
 	Byline     string // e.g. 记者 王赛华 文/图, may be empty
 	// Columns is the article's width in basic columns; 0 lets the layout choose.
 	Columns int
-	Photos  []Photo
+	// HeadlineSize fixes the headline's size (headline_size); 0 lets the layout choose.
+	HeadlineSize geom.Length
+	Photos       []Photo
 	// Place pins the article to a module of the grid; nil lets the layout place it.
 	Place *Place
 }

@@ -4,7 +4,7 @@
 //	grid       the type area's columns and baselines, from the format
 //	text       body, headline blocks and captions set by the line composer (lines)
 //	fit        what each article costs in every module size
-//	place      the plan's tiling (plan) and where each line and photo lands
+//	place      fixed blocks, the plan's tiling (plan), where each line and photo lands
 //	furniture  running head or masthead, and the rules between modules
 //	draw       placement values → the display list (display)
 //	report     what went where, from the placement values
@@ -53,7 +53,11 @@ func Compose(iss *issues.Issue, opt Options) (*display.Page, *report.Report, err
 	g := grid.New(iss.Format, &sheet.Grid, faces.Ascent(sheet.Body))
 	setter := text.NewSetter(iss.Format, g, sheet, faces)
 	mast := furniture.MastheadLines(iss, g, sheet)
-	placed, err := place.Arrange(iss, g, sheet, prepare(iss, setter, g, sheet), mast)
+	blocks, err := place.Blocks(iss, g, sheet, setter, mast)
+	if err != nil {
+		return nil, nil, err
+	}
+	placed, err := place.Arrange(iss, g, sheet, prepare(iss, setter, g, sheet), blocks, mast)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -83,7 +87,11 @@ func drawPage(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, faces *text.Fa
 		d.Module(m)
 		cells = append(cells, m.Cells)
 	}
-	d.Rules(furniture.Rules(g, sheet, cells))
+	for _, b := range placed.Blocks {
+		d.Block(b)
+		cells = append(cells, b.Cells)
+	}
+	d.Rules(furniture.Rules(g, sheet, cells, furn.Rules))
 	d.Overlay(g, cells)
 	return d.Page
 }

@@ -55,6 +55,17 @@ func (d *Drawer) Module(m *place.Module) {
 	d.Lines(m.Text)
 }
 
+// Block draws an advertisement or notice: its picture, or a framed label.
+func (d *Drawer) Block(b *place.Block) {
+	if b.Block.File != "" {
+		d.Page.Items = append(d.Page.Items, &display.Image{Path: b.Block.File, PixelWidth: b.Block.PixelWidth,
+			PixelHeight: b.Block.PixelHeight, Frame: b.Picture, Placed: b.Picture})
+		return
+	}
+	d.Page.Items = append(d.Page.Items, &display.Frame{Rect: b.Frame, Width: d.Sheet.Blocks.Frame, Color: display.Black})
+	d.Lines(b.Label)
+}
+
 // photo draws photo k of m: the picture through its frame, or a grey placeholder.
 func (d *Drawer) photo(m *place.Module, k int, p place.Photo) {
 	if p.Placeholder {

@@ -10,7 +10,6 @@ package fit
 import (
 	"sort"
 
-	"broadsheet/layout/geom"
 	"broadsheet/layout/grid"
 	"broadsheet/layout/plan"
 	"broadsheet/layout/style"
@@ -26,13 +25,15 @@ type Fitting struct {
 	Columns, Lines int
 	Head           *text.HeadBlock
 	HeadLines      int // lines of the headline block, with any extra white
-	PhotoCols      int
-	Frames         []int // frame lines of each photo
-	PhotoLines     int   // lines of the photo block: frames, captions and the gaps after them
-	Capacity       int   // body lines the columns can hold
-	Overset        int   // body lines that do not fit
-	Dropped        bool  // the photos did not fit and are left out
-	Cost           int64
+	// PhotoCols and PhotoLines are the photo block at the top right of the body area:
+	// its width in columns and its height in lines (frames, captions and the gaps
+	// after them); Slots says where each photo sits in it.
+	PhotoCols, PhotoLines int
+	Slots                 []Slot
+	Capacity              int  // body lines the columns can hold
+	Overset               int  // body lines that do not fit
+	Dropped               bool // the photos did not fit and are left out
+	Cost                  int64
 }
 
 // Article is a story and what fitting it has worked out so far.
@@ -41,8 +42,9 @@ type Article struct {
 	grid  grid.Grid
 	sheet *style.Sheet
 	costs *style.Costs
-	// photoGeoms[pc] is the photo geometry at pc columns, once computed.
-	photoGeoms []*photoGeom
+	// photoBlocks[w] are the ways to set the photos in an article w columns wide, once
+	// worked out.
+	photoBlocks [][]block
 }
 
 // New prepares story s for fitting on grid g.
@@ -87,10 +89,8 @@ func (s *Article) Fit(w, h int, heads []HeadChoice) Fitting {
 				s.evaluate(&f, base, &best)
 				continue
 			}
-			for pc := 1; pc <= w; pc++ {
-				if fixed := s.S.PhotoCols; fixed == 0 || fixed == pc {
-					s.fitPhotos(f, pc, base, &best)
-				}
+			for _, blk := range s.blocks(w) {
+				s.fitPhotos(f, blk, base, &best)
 			}
 		}
 	}
@@ -155,12 +155,34 @@ func (s *Article) evaluate(f *Fitting, cost int64, best *Fitting) {
 	if f.Overset == 0 && f.Columns > 1 {
 		var cols [maxColumns]int
 		cost += int64(s.shareLines(cols[:f.Columns], f, need)) * s.costs.Widow
+		cost += s.shortLegs(cols[:f.Columns], need)
 	}
 	f.Cost = cost
 	if cost < best.Cost {
 		*best = *f
-		best.Frames = append([]int(nil), f.Frames...)
+		best.Slots = append([]Slot(nil), f.Slots...)
 	}
+}
+
+// shortLegs prices the legs of a body that are shorter than a reader can follow.
+func (s *Article) shortLegs(cols []int, need int) int64 {
+	least := MinLeg(s.sheet, need)
+	var c int64
+	for _, n := range cols {
+		if n > 0 && n < least {
+			c += int64(least-n) * s.costs.ShortLeg
+		}
+	}
+	return c
+}
+
+// MinLeg is the fewest lines a leg of a body of the given lines may have: the sheet's
+// least leg, unless the whole body is too short to give every leg that many.
+func MinLeg(sheet *style.Sheet, bodyLines int) int {
+	if bodyLines < sheet.Costs.ShortBody {
+		return 1
+	}
+	return sheet.Costs.MinLeg
 }
 
 // level is the number of body-area rows the text fills when levelled: the columns
@@ -204,6 +226,12 @@ func (s *Article) shapeCost(f *Fitting, b int) int64 {
 		c += int64((deep-1)*f.PhotoCols) * s.costs.DeepHole
 	}
 	return c
+}
+
+// HeadChoiceAt is the headline set at exactly 号 index hao, at width w.
+func (s *Article) HeadChoiceAt(w, hao int) []HeadChoice {
+	b := s.S.Head(w, hao)
+	return []HeadChoice{{b, s.headCost(b, w)}}
 }
 
 // HeadChoices sets the headline at every size the article's rank allows at width w and
@@ -250,127 +278,6 @@ func (s *Article) headCost(b *text.HeadBlock, w int) int64 {
 	return c
 }
 
-// fitPhotos sets the photos pc columns wide at the top right of the body area, as tall
-// as the text lets them be within the crop the pictures allow.
-func (s *Article) fitPhotos(f Fitting, pc int, cost int64, best *Fitting) {
-	b := f.Lines - f.HeadLines
-	pg := s.photoGeometry(pc)
-	over, lo, hi := pg.over, pg.lo, pg.hi
-	if lo+over > b {
-		return
-	}
-	frames := b - over // as tall as the body area allows
-	if free := (f.Columns - pc) * b; free < len(s.S.Body) {
-		legs := (len(s.S.Body) - free + pc - 1) / pc
-		frames = b - legs - over
-	}
-	frames = min(max(frames, lo), hi, b-over)
-	f.PhotoCols, f.Frames = pc, pg.share(frames)
-	f.PhotoLines = over
-	for k, n := range f.Frames {
-		f.PhotoLines += n
-		cost += int64(abs(n-pg.natural[k])) * s.costs.Aspect
-	}
-	s.evaluate(&f, cost, best)
-}
-
-// photoGeom is what the photos of an article take at one width: the lines of the
-// photo block that are not frames (captions and the gaps after them), the least and
-// most total frame lines, and each photo's natural frame lines.
-type photoGeom struct {
-	over, lo, hi int
-	natural      []int
-}
-
-// photoGeometry returns the photo geometry at pc columns, computed once per width.
-func (s *Article) photoGeometry(pc int) *photoGeom {
-	if s.photoGeoms == nil {
-		s.photoGeoms = make([]*photoGeom, s.grid.Columns+1)
-	}
-	if g := s.photoGeoms[pc]; g != nil {
-		return g
-	}
-	g := &photoGeom{}
-	for k := range s.S.Art.Photos {
-		g.over += len(s.S.Caption(k, pc)) + 1
-		l, h := s.frameRange(k, pc)
-		g.lo, g.hi = g.lo+l, g.hi+h
-		g.natural = append(g.natural, s.naturalFrame(k, pc))
-	}
-	s.photoGeoms[pc] = g
-	return g
-}
-
-// naturalFrame is the frame height, in lines, that shows photo k whole at pc columns.
-func (s *Article) naturalFrame(k, pc int) int {
-	return s.frameLines(geom.Length(float64(s.grid.SpanWidth(pc)) / s.aspect(k)))
-}
-
-// frameRange is the least and most frame lines photo k may take at pc columns: exactly
-// the natural height for a placeholder whose shape the file gives; for one of no given
-// shape, anything from 1.9:1 to square; for a picture, a crop of up to a fifth either way.
-func (s *Article) frameRange(k, pc int) (lo, hi int) {
-	p := s.S.Art.Photos[k]
-	width := float64(s.grid.SpanWidth(pc))
-	switch {
-	case p.File == "" && p.Aspect != 0:
-		n := s.naturalFrame(k, pc)
-		return n, n
-	case p.File == "":
-		// A placeholder of no given shape: the picture desk crops to what the page needs.
-		ph := &s.sheet.Photo
-		return s.frameLines(geom.Length(width / ph.WidestPlaceholder)), s.frameLines(geom.Length(width / ph.TallestPlaceholder))
-	}
-	height := width / s.aspect(k)
-	return s.frameLines(geom.Length(height * s.sheet.Photo.CropShort)), s.frameLines(geom.Length(height * s.sheet.Photo.CropTall))
-}
-
-// aspect is photo k's width ÷ height: the picture's, the file's word, or 4:3.
-func (s *Article) aspect(k int) float64 {
-	p := s.S.Art.Photos[k]
-	switch {
-	case p.PixelWidth > 0 && p.PixelHeight > 0:
-		return float64(p.PixelWidth) / float64(p.PixelHeight)
-	case p.Aspect > 0:
-		return p.Aspect
-	}
-	return s.sheet.Photo.Aspect
-}
-
-// frameLines is the number of lines a frame of the given height takes on the grid,
-// rounded to the nearest: the frame runs from a line's top to a later line's em bottom.
-func (s *Article) frameLines(height geom.Length) int {
-	g := s.grid
-	return max(s.sheet.Photo.MinFrameLines, int((height+g.Leading-g.Body+g.Leading/2)/g.Leading))
-}
-
-// share splits total frame lines between the photos in proportion to their natural
-// heights.
-func (g *photoGeom) share(total int) []int {
-	n := len(g.natural)
-	out := make([]int, n)
-	nat, left := 0, total
-	for _, v := range g.natural {
-		nat += v
-	}
-	for k, v := range g.natural {
-		if k == n-1 {
-			out[k] = left
-			break
-		}
-		out[k] = total * v / max(1, nat)
-		left -= out[k]
-	}
-	return out
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // ColumnStart is the first body-area row of column c below the photo block.
 func (f *Fitting) ColumnStart(c int) int {
 	if c >= f.Columns-f.PhotoCols {
@@ -384,7 +291,7 @@ func (f *Fitting) room(c int) int { return max(0, f.Lines-f.HeadLines-f.ColumnSt
 
 // shareLines is ShareLines for the article being fitted.
 func (s *Article) shareLines(cols []int, f *Fitting, total int) (widows int) {
-	return ShareLines(s.S, cols, f, total)
+	return ShareLines(s.S, cols, f, total, MinLeg(s.sheet, total))
 }
 
 // ShareLines fills cols[c] with the number of body lines column c holds when total
@@ -393,7 +300,7 @@ func (s *Article) shareLines(cols []int, f *Fitting, total int) (widows int) {
 // from standing alone at a column's top — back to the foot of the column before when
 // that has room, or else the line above it follows it over. It returns the widows it
 // could not mend.
-func ShareLines(s *text.Story, cols []int, f *Fitting, total int) (widows int) {
+func ShareLines(s *text.Story, cols []int, f *Fitting, total, minLeg int) (widows int) {
 	rows := level(total, f.Columns, f.PhotoCols, f.PhotoLines, f.Lines-f.HeadLines)
 	held := 0
 	for c := range cols {
@@ -409,23 +316,23 @@ func ShareLines(s *text.Story, cols []int, f *Fitting, total int) (widows int) {
 			held--
 		}
 	}
-	return mendWidows(s, cols, f)
+	return mendWidows(s, cols, f, minLeg)
 }
 
 // mendWidows moves column breaks so that no column starts with a paragraph's last
 // line: the line before it follows it over when a later column has a spare row (the
 // lines between move along), else the widow goes back when an earlier column has one.
 // It returns the widows left.
-func mendWidows(s *text.Story, cols []int, f *Fitting) (widows int) {
+func mendWidows(s *text.Story, cols []int, f *Fitting, minLeg int) (widows int) {
 	for pass := 0; pass <= len(cols); pass++ {
 		c := WidowColumn(s, cols, 0)
 		if c < 0 {
 			return 0
 		}
-		if d := spare(cols, f, c, len(cols)); d >= 0 && cols[c-1] > 2 {
+		if d := spare(cols, f, c, len(cols)); d >= 0 && cols[c-1] > max(2, minLeg) {
 			cols[c-1]--
 			cols[d]++
-		} else if u := spare(cols, f, 0, c); u >= 0 {
+		} else if u := spare(cols, f, 0, c); u >= 0 && (cols[c] == 1 || cols[c] > minLeg) {
 			cols[u]++
 			cols[c]--
 		} else {

@@ -58,7 +58,7 @@ func TestShareLinesLevelsTheColumns(t *testing.T) {
 	body := len(a.S.Body)
 	f := a.Fit(3, body/3+12, a.HeadChoices(3))
 	legs := make([]int, 3)
-	ShareLines(a.S, legs, &f, body)
+	ShareLines(a.S, legs, &f, body, MinLeg(a.sheet, body))
 	sum, lo, hi := 0, legs[0], legs[0]
 	for _, n := range legs {
 		sum += n

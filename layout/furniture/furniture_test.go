@@ -90,7 +90,7 @@ func TestMasthead(t *testing.T) {
 func TestRulesBetweenModules(t *testing.T) {
 	_, g, sheet, _ := setup(t, 2)
 	mods := []geom.Cells{{Columns: 5, Lines: 40}, {Column: 5, Columns: 3, Lines: 40}, {Line: 41, Columns: 8, Lines: g.Lines - 41}}
-	rules := Rules(g, sheet, mods)
+	rules := Rules(g, sheet, mods, nil)
 	if len(rules) != 2 {
 		t.Fatalf("%d rules: %+v", len(rules), rules)
 	}
@@ -100,5 +100,9 @@ func TestRulesBetweenModules(t *testing.T) {
 	}
 	if down.X1 != down.X2 || down.X1 != g.ColumnX(5)-g.Body/2 {
 		t.Errorf("rule down %+v, want in the gutter at %v", down, g.ColumnX(5)-g.Body/2)
+	}
+	if down.Y1 != g.Area.Y || down.Y2 != across.Y1 {
+		t.Errorf("rule down from %v to %v, want from the type area's top %v to the rule across at %v (a T-joint)",
+			down.Y1, down.Y2, g.Area.Y, across.Y1)
 	}
 }

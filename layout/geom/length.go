@@ -88,3 +88,19 @@ func ParseLength(s string) (Length, error) {
 	}
 	return 0, fmt.Errorf("%q is not a length: want a number and a unit (pt, mm, cm or in), like \"9pt\" or \"3.5mm\"", s)
 }
+
+// Hao is a size of the Chinese 号 scale: a named length.
+type Hao struct {
+	Name string
+	Size Length
+}
+
+// HaoScale is the 号 scale from the largest size down to 八号 (typography.md).
+func HaoScale() []Hao {
+	return []Hao{
+		{"初号", Pt(42)}, {"小初", Pt(36)}, {"一号", Pt(26)}, {"小一", Pt(24)},
+		{"二号", Pt(22)}, {"小二", Pt(18)}, {"三号", Pt(16)}, {"小三", Pt(15)},
+		{"四号", Pt(14)}, {"小四", Pt(12)}, {"五号", Pt(10.5)}, {"小五", Pt(9)},
+		{"六号", Pt(7.5)}, {"小六", Pt(6.5)}, {"七号", Pt(5.5)}, {"八号", Pt(5)},
+	}
+}

@@ -9,6 +9,7 @@ package place
 
 import (
 	"errors"
+	"strings"
 
 	"broadsheet/issues"
 	"broadsheet/layout/fit"
@@ -24,12 +25,15 @@ type Page struct {
 	Modules []*Module
 	// Empty lists the free rectangles no article took.
 	Empty []geom.Cells
+	// Blocks are the advertisements and notices, where they stand.
+	Blocks []*Block
 }
 
 // Arrange places the articles on the grid: the pinned ones where the file says, the
-// others in the plan's best tiling around them and around the masthead's first mast
-// lines on page 1. A pin that cannot be honoured is an issues.ErrorList at the pin.
-func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Article, mast int) (*Page, error) {
+// others in the plan's best tiling around them, around the fixed blocks and around
+// the masthead's first mast lines on page 1. A pin that cannot be honoured is an
+// issues.ErrorList at the pin.
+func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Article, blocks []*Block, mast int) (*Page, error) {
 	if err := checkPins(iss, g); err != nil {
 		return nil, err
 	}
@@ -43,8 +47,11 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 			free = append(free, a)
 		}
 	}
+	for _, b := range blocks {
+		pins = append(pins, b.Cells) // after the stories' pins
+	}
 	if mast > 0 {
-		pins = append(pins, geom.Cells{Columns: g.Columns, Lines: mast}) // after the stories' pins
+		pins = append(pins, geom.Cells{Columns: g.Columns, Lines: mast}) // last
 	}
 	fits := fitAll(free)
 	sol, err := plan.Solve(plan.Problem{
@@ -53,9 +60,9 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		Empty: func(w, h int) int64 { return int64(w*h) * sheet.Costs.Hole },
 	})
 	if err != nil {
-		return nil, pinError(err, pinned, mast)
+		return nil, pinError(err, owners(pinned, blocks), mast)
 	}
-	page := &Page{Modules: make([]*Module, len(arts)), Empty: sol.Empty}
+	page := &Page{Modules: make([]*Module, len(arts)), Empty: sol.Empty, Blocks: blocks}
 	for i, a := range free {
 		r := sol.Modules[i]
 		m := &Module{Story: a.S, Cells: r}
@@ -68,6 +75,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		r := pins[k]
 		page.Modules[a.S.Index] = &Module{Story: a.S, Cells: r, Pinned: true, Fitting: a.Fit(r.Columns, r.Lines, a.HeadChoices(r.Columns))}
 	}
+	harmonise(page.Modules, arts, sheet)
 	for _, m := range page.Modules {
 		m.set(g, sheet)
 	}
@@ -100,34 +108,63 @@ func checkPins(iss *issues.Issue, g grid.Grid) error {
 	return errs.Err()
 }
 
+// owner is what a pin of the plan belongs to: an article or a block.
+type owner struct {
+	pos  issues.Pos
+	item string // "article[2]" or "block[0]"
+	// line and lines are the pin's first line and height, 1-based.
+	line, lines int
+}
+
+// owners lists the pins' owners in the plan's order: the articles, then the blocks.
+func owners(pinned []*fit.Article, blocks []*Block) []owner {
+	var out []owner
+	for _, a := range pinned {
+		p := a.S.Art.Place
+		out = append(out, owner{p.Pos, issues.ArticleItem(a.S.Index), p.Line, p.Lines})
+	}
+	for _, b := range blocks {
+		pos := b.Block.Pos
+		if b.Block.Place != nil {
+			pos = b.Block.Place.Pos
+		}
+		out = append(out, owner{pos, issues.BlockItem(b.Index), b.Cells.Line + 1, b.Cells.Lines})
+	}
+	return out
+}
+
 // pinError turns the plan's complaint about a pin into an input error at the pin. The
 // masthead, when there is one, is the plan's last pin.
-func pinError(err error, pinned []*fit.Article, mast int) error {
+func pinError(err error, pins []owner, mast int) error {
 	var pe *plan.PinError
 	if !errors.As(err, &pe) {
 		return err
 	}
 	var errs issues.ErrorList
-	add := func(a *fit.Article, format string, args ...any) {
-		errs.Add(a.S.Art.Place.Pos, issues.PlaceItem(a.S.Index), format, args...)
+	add := func(o owner, format string, args ...any) {
+		item := o.item + ".place"
+		if strings.HasPrefix(o.item, "block") {
+			item = o.item
+		}
+		errs.Add(o.pos, item, format, args...)
 	}
-	isMast := func(k int) bool { return k >= len(pinned) }
+	isMast := func(k int) bool { return k >= len(pins) }
 	switch {
 	case pe.Kind == plan.PinFenced:
-		for _, a := range pinned {
-			add(a, "the pins %s", pe.Msg)
+		for _, o := range pins {
+			add(o, "the pins %s", pe.Msg)
 		}
 	case pe.Kind == plan.PinOutside:
-		add(pinned[pe.Pin], "%s", pe.Msg)
+		add(pins[pe.Pin], "%s", pe.Msg)
 	case isMast(pe.Pin) || isMast(pe.Other):
-		add(pinned[min(pe.Pin, pe.Other)], "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
+		add(pins[min(pe.Pin, pe.Other)], "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
 	case pe.Kind == plan.PinOverlap:
-		add(pinned[pe.Pin], "overlaps the module pinned for %s; want modules that share no cell", issues.ArticleItem(pinned[pe.Other].S.Index))
+		add(pins[pe.Pin], "overlaps the module pinned for %s; want modules that share no cell", pins[pe.Other].item)
 	default: // no gap line between two pins
-		up := pinned[pe.Other].S.Art.Place
-		end := up.Line + up.Lines - 1
-		add(pinned[pe.Pin], "starts right under the module pinned for %s, which ends at line %d; want line %d or below, leaving a gap line for the rule",
-			issues.ArticleItem(pinned[pe.Other].S.Index), end, end+2)
+		up := pins[pe.Other]
+		end := up.line + up.lines - 1
+		add(pins[pe.Pin], "starts right under the module pinned for %s, which ends at line %d; want line %d or below, leaving a gap line for the rule",
+			up.item, end, end+2)
 	}
 	return errs.Err()
 }

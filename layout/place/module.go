@@ -63,9 +63,9 @@ func (m *Module) set(g grid.Grid, sheet *style.Sheet) {
 		return
 	}
 	m.Legs = make([]int, m.Columns)
-	fit.ShareLines(m.Story, m.Legs, &m.Fitting, len(m.Story.Body))
+	fit.ShareLines(m.Story, m.Legs, &m.Fitting, len(m.Story.Body), fit.MinLeg(sheet, len(m.Story.Body)))
 	m.setHead(g)
-	m.setPhotos(g, sheet)
+	m.setPhotos(g)
 	m.setBody(g)
 }
 
@@ -110,22 +110,20 @@ func (m *Module) setBody(g grid.Grid) {
 	}
 }
 
-// setPhotos frames each photo and sets its caption under it, stacked at the top of
-// the photo columns.
-func (m *Module) setPhotos(g grid.Grid, sheet *style.Sheet) {
-	row := m.BodyTop()
-	col := m.Cells.Column + m.Cells.Columns - m.PhotoCols
-	for k, n := range m.Frames {
-		cells := geom.Cells{Column: col, Columns: m.PhotoCols, Line: row, Lines: n}
+// setPhotos frames each photo where its slot in the photo block says, at the top right
+// of the body area, and sets its caption under it.
+func (m *Module) setPhotos(g grid.Grid) {
+	top, left := m.BodyTop(), m.Cells.Right()-m.PhotoCols
+	for _, sl := range m.Slots {
+		cells := geom.Cells{Column: left + sl.Column, Columns: sl.Columns, Line: top + sl.Line, Lines: sl.Frame}
 		frame := g.Rect(cells)
-		p := m.frame(k, cells, frame)
-		row += n
-		for _, l := range m.Story.Caption(k, m.PhotoCols) {
+		p := m.frame(sl.Photo, cells, frame)
+		row := cells.Bottom()
+		for _, l := range m.Story.Caption(sl.Photo, sl.Columns) {
 			p.Caption = append(p.Caption, Line{Line: l, X: frame.X, Y: g.Baseline(row), Size: g.Body})
 			row++
 		}
 		m.Photos = append(m.Photos, p)
-		row++
 	}
 }
 

@@ -28,7 +28,7 @@ func arrange(t *testing.T, file string) (*issues.Issue, grid.Grid, *Page) {
 	for i := range iss.Articles {
 		arts[i] = fit.New(st.Story(i, i, &iss.Articles[i]), g, &sheet)
 	}
-	p, err := Arrange(iss, g, &sheet, arts, 0)
+	p, err := Arrange(iss, g, &sheet, arts, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,9 @@ func Build(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, page *place.Page,
 		r.add(iss, sheet, m)
 		r.missing(iss, m.Story.Missing)
 	}
+	for _, b := range page.Blocks {
+		r.Blocks = append(r.Blocks, BlockReport{Index: b.Index, Kind: b.Block.Kind, File: b.Block.File, Module: b.Cells})
+	}
 	r.measure(g, page)
 	return r
 }
@@ -32,9 +35,18 @@ func (r *Report) add(iss *issues.Issue, sheet *style.Sheet, m *place.Module) {
 		cells := m.Cells
 		a.Module = &cells
 	}
+	if m.Placed() {
+		a.Legs = append([]int(nil), m.Legs...)
+	}
 	if m.Head != nil {
-		a.HeadlineSize = sheet.Hao[m.Head.Hao].Size.String()
-		a.HeadlineHao = sheet.Hao[m.Head.Hao].Name
+		for _, l := range m.Head.Layers {
+			a.HeadlineLines = append(a.HeadlineLines, len(l.Lines))
+		}
+		a.HeadLines, a.HeadWhite = m.HeadLines, max(0, m.HeadLines-m.Head.Lines)
+		a.HeadlineSize = m.Head.Size.String()
+		if m.Head.Hao >= 0 {
+			a.HeadlineHao = sheet.Hao[m.Head.Hao].Name
+		}
 	}
 	if chars := m.OversetChars(); chars > 0 {
 		a.Overset = &Overset{Characters: chars, Lines: m.Overset}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -14,6 +15,9 @@ func Dump(r *Report) string {
 		gr.Columns, gr.Lines, gr.ColumnChars, gr.BodySize, gr.Leading)
 	for _, a := range r.Articles {
 		dumpArticle(&b, a)
+	}
+	for _, bl := range r.Blocks {
+		fmt.Fprintf(&b, "block %d %s module %s file %q\n", bl.Index, bl.Kind, bl.Module, filepath.Base(bl.File))
 	}
 	fmt.Fprintf(&b, "fill %.4f empty %d\n", r.Fill, r.EmptyLines)
 	for _, e := range r.Empty {
@@ -32,6 +36,9 @@ func dumpArticle(b *strings.Builder, a ArticleReport) {
 		fmt.Fprintf(b, " overset %d chars %d lines", a.Overset.Characters, a.Overset.Lines)
 	}
 	b.WriteByte('\n')
+	if a.Module != nil {
+		fmt.Fprintf(b, "  legs %v headline %v head %d white %d\n", a.Legs, a.HeadlineLines, a.HeadLines, a.HeadWhite)
+	}
 	for _, p := range a.Photos {
 		fmt.Fprintf(b, "  photo %s placeholder=%v ppi=%.0f\n", p.Frame, p.Placeholder, p.PPI)
 	}

@@ -23,6 +23,8 @@ type Report struct {
 	Grid     GridReport `json:"grid"`
 	// Articles in the order of the issue file.
 	Articles []ArticleReport `json:"articles"`
+	// Blocks are the advertisements and notices, in the order of the issue file.
+	Blocks []BlockReport `json:"blocks,omitempty"`
 	// Fill is the share of the type area's grid cells (column × line) that hold
 	// something: text, a headline, a photo, a rule. EmptyLines counts the empty cells
 	// in body lines of one basic column.
@@ -57,7 +59,24 @@ type ArticleReport struct {
 	HeadlineHao  string        `json:"headline_hao,omitempty"` // e.g. "一号"
 	Photos       []PhotoReport `json:"photos,omitempty"`
 	LinesSet     int           `json:"lines_set"` // body lines placed on the page
-	Overset      *Overset      `json:"overset,omitempty"`
+	// Legs are the body lines of each leg (column) of the article, in reading order.
+	Legs []int `json:"legs,omitempty"`
+	// HeadlineLines are the lines each headline layer is set in: kicker, headline,
+	// subhead, those the article has.
+	HeadlineLines []int `json:"headline_lines,omitempty"`
+	// HeadLines are the body lines the headline block takes; HeadWhite, of those, the
+	// lines of white beyond its set lines and the style's fixed gaps.
+	HeadLines int      `json:"head_lines"`
+	HeadWhite int      `json:"head_white"`
+	Overset   *Overset `json:"overset,omitempty"`
+}
+
+// BlockReport is where an advertisement or notice went.
+type BlockReport struct {
+	Index  int        `json:"index"` // 0-based, as in block[N]
+	Kind   string     `json:"kind"`  // "ad" or "notice"
+	File   string     `json:"file,omitempty"`
+	Module geom.Cells `json:"module"`
 }
 
 // PhotoReport is where one photo went and how sharp it prints.

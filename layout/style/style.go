@@ -13,10 +13,7 @@ import (
 )
 
 // Hao is a size of the Chinese 号 scale.
-type Hao struct {
-	Name string
-	Size geom.Length
-}
+type Hao = geom.Hao
 
 // Ratio is an exact fraction Num/Den, for sizes given as a share of another size.
 type Ratio struct{ Num, Den int64 }
@@ -39,6 +36,14 @@ type Sheet struct {
 	Missing MissingGlyph
 	Debug   Debug
 	Tints   Tints
+	Blocks  Blocks
+}
+
+// Blocks are the advertisements and notices a page carries.
+type Blocks struct {
+	Label geom.Length // the placeholder's label size
+	Face  fonts.ID    // and face
+	Frame geom.Length // the placeholder's outline
 }
 
 // Faces are the faces of the page's text roles.
@@ -87,7 +92,8 @@ type Headline struct {
 	// (half a character each side).
 	Air Ratio
 	// MaxExtra is how many white lines a headline block may take beyond what it needs,
-	// for the lead and for every other story.
+	// for the lead and for every other story: at most one, or it reads as a hole
+	// (typography.md).
 	MaxExtraLead, MaxExtra int
 	// KeepChoices is how many headline settings within ChoiceSlack of the best one
 	// the fitting tries at each width.
@@ -100,9 +106,6 @@ type Photo struct {
 	// CropShort and CropTall bound a picture's frame height against its natural
 	// height (a fifth either way).
 	CropShort, CropTall float64
-	// WidestPlaceholder and TallestPlaceholder bound a placeholder of no given shape:
-	// from 1.9:1 to square, the picture desk crops to what the page needs.
-	WidestPlaceholder, TallestPlaceholder float64
 	// Aspect is the shape of a placeholder that gives none (4:3).
 	Aspect float64
 	// MinFrameLines is the least height of a frame in lines.
@@ -134,6 +137,12 @@ type Costs struct {
 	NarrowLead                  int64 // per column the lead story is narrower than half the page
 	Widow                       int64 // a paragraph's last line alone at the top of a column
 	MinDepth                    int   // the fewest lines a column of running text should have
+	// ShortLeg is the price per line a leg falls short of MinLeg, the fewest lines a
+	// reader can follow in a leg (under 6 is refused, typography.md), unless the body
+	// is under ShortBody lines. It stays below the price of cutting an article: a leg
+	// too short is bad, text lost is worse.
+	ShortLeg          int64
+	MinLeg, ShortBody int
 }
 
 // Rules are the rules between modules.
@@ -183,11 +192,7 @@ type Tints struct {
 func Default() Sheet {
 	pt, mm := geom.Pt, geom.Mm
 	return Sheet{
-		Hao: []Hao{
-			{"初号", pt(42)}, {"小初", pt(36)}, {"一号", pt(26)}, {"小一", pt(24)},
-			{"二号", pt(22)}, {"小二", pt(18)}, {"三号", pt(16)}, {"小三", pt(15)},
-			{"四号", pt(14)}, {"小四", pt(12)}, {"五号", pt(10.5)}, {"小五", pt(9)},
-		},
+		Hao: geom.HaoScale()[:12], // down to 小五, the body size
 		Faces: Faces{
 			Body: fonts.Song, Lead: fonts.Hei, Byline: fonts.Kai, Caption: fonts.Kai,
 			Kicker: fonts.Kai, Subhead: fonts.Song, Headlines: []fonts.ID{fonts.Hei, fonts.SongBold},
@@ -199,15 +204,16 @@ func Default() Sheet {
 			RankLargest: []int{0, 2, 2, 3, 4, 4, 5}, RankSmallest: []int{2, 5, 8},
 			MainPitch: Ratio{12, 10}, MinorPitch: Ratio{13, 10}, LayerGap: Ratio{15, 100},
 			Pad: Ratio{8, 10}, MinorShare: Ratio{55, 100}, MinorFloor: pt(12), MinorBody: Ratio{13, 10},
-			SubheadPrefix: "——", Air: Ratio{1, 1}, MaxExtraLead: 6, MaxExtra: 4,
+			SubheadPrefix: "——", Air: Ratio{1, 1}, MaxExtraLead: 1, MaxExtra: 1,
 			KeepChoices: 4, ChoiceSlack: 300,
 		},
-		Photo: Photo{CropShort: 0.8, CropTall: 1.25, WidestPlaceholder: 1.9, TallestPlaceholder: 1.0,
+		Photo: Photo{CropShort: 0.8, CropTall: 1.25,
 			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170},
 		Costs: Costs{
 			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
-			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, Aspect: 40, Shallow: 100, DeepHole: 1000,
+			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, Shallow: 1000, DeepHole: 1000,
 			NarrowPhoto: 300, NarrowLead: 800, Widow: 150, MinDepth: 8,
+			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12,
 		},
 		Rules:   Rules{Thin: pt(0.5)},
 		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2)},
@@ -217,6 +223,7 @@ func Default() Sheet {
 		Missing: MissingGlyph{Box: Ratio{8, 10}, Inset: Ratio{1, 10}, Width: pt(0.4)},
 		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
 		Tints:   Tints{Placeholder: 20},
+		Blocks:  Blocks{Label: pt(26), Face: fonts.Hei, Frame: pt(0.5)},
 	}
 }
 

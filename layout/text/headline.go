@@ -10,7 +10,9 @@ import (
 // kicker (引题) above, the headline (主题), the subhead (副题) below, every line centred
 // over the article's columns. It occupies whole body lines.
 type HeadBlock struct {
-	Hao       int // index in the 号 scale of the headline size
+	Hao       int         // index in the 号 scale of the headline size, or Fixed
+	Size      geom.Length // the headline size
+	Face      fonts.ID    // the headline's face
 	Layers    []Layer
 	Content   geom.Length // height of the set lines and the gaps between layers
 	Lines     int         // the fewest body lines that hold it
@@ -26,8 +28,19 @@ type Layer struct {
 	Pitch geom.Length // baseline to baseline within the layer
 }
 
-// HeadSizes returns the 号 indices a headline of the story's rank may take, largest first.
+// Fixed stands for the size an article's headline_size gives when it is off the 号
+// scale, where a 号 index is expected.
+const Fixed = -1
+
+// HeadSizes returns the 号 indices a headline of the story's rank may take, largest
+// first: the one the file fixes, if it does.
 func (s *Story) HeadSizes() []int {
+	if size := s.Art.HeadlineSize; size != 0 {
+		if i := s.set.Sheet.HaoIndex(size); s.set.Sheet.Hao[i].Size == size {
+			return []int{i}
+		}
+		return []int{Fixed}
+	}
 	h := &s.set.Sheet.Head
 	first := h.RankLargest[min(s.Rank, len(h.RankLargest)-1)]
 	last := h.RankSmallest[min(s.Rank, len(h.RankSmallest)-1)]
@@ -38,9 +51,24 @@ func (s *Story) HeadSizes() []int {
 	return out
 }
 
+// SizeOf is the size of 号 index hao, or the file's size for Fixed.
+func (s *Story) SizeOf(hao int) geom.Length {
+	if hao == Fixed {
+		return s.Art.HeadlineSize
+	}
+	return s.set.Sheet.Hao[hao].Size
+}
+
+// HeadFace is the face the story's headline is set in.
+func (s *Story) HeadFace() fonts.ID { return s.headFace }
+
+// SetHeadFace sets the story's headline in face id, as a story standing beside another
+// in one row takes that one's face.
+func (s *Story) SetHeadFace(id fonts.ID) { s.headFace = id }
+
 // Head returns the headline block for an article of the given columns at 号 index hao.
 func (s *Story) Head(columns, hao int) *HeadBlock {
-	key := [2]int{columns, hao}
+	key := [3]int{columns, hao, int(s.headFace)}
 	if h, ok := s.heads[key]; ok {
 		return h
 	}
@@ -53,13 +81,13 @@ func (s *Story) setHead(columns, hao int) *HeadBlock {
 	st, sh := s.set, &s.set.Sheet.Head
 	g := st.Grid
 	width := g.SpanWidth(columns) - sh.Air.Of(g.Body)
-	size := st.Sheet.Hao[hao].Size
+	size := s.SizeOf(hao)
 	minor := s.minorSize(size)
-	h := &HeadBlock{Hao: hao}
+	h := &HeadBlock{Hao: hao, Size: size, Face: s.headFace}
 	if s.Art.Kicker != "" {
 		h.add(s.layer(st.Sheet.Kicker, minor, sh.MinorPitch.Of(minor), s.Art.Kicker, width))
 	}
-	main := s.layer(st.Sheet.HeadlineFace(s.Rank), size, sh.MainPitch.Of(size), s.Art.Headline, width)
+	main := s.layer(s.headFace, size, sh.MainPitch.Of(size), s.Art.Headline, width)
 	if len(h.Layers) > 0 {
 		main.Gap = sh.LayerGap.Of(size)
 	}

@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"broadsheet/fonts"
 	"broadsheet/issues"
 	"broadsheet/layout/geom"
 	"broadsheet/layout/grid"
@@ -39,7 +40,8 @@ type Story struct {
 	Body []BodyLine
 	// chars[i] counts the characters of body lines i.. (for overset reports).
 	chars    []int
-	heads    map[[2]int]*HeadBlock // by columns and 号 index
+	heads    map[[3]int]*HeadBlock // by columns, 号 index and face
+	headFace fonts.ID
 	layers   map[layerKey][]lines.Line
 	captions map[[2]int][]lines.Line
 	// PhotoCols is the photo width the file asks for (the widest, if several), or 0.
@@ -58,7 +60,7 @@ type BodyLine struct {
 // Story sets article a, the index-th of the file, at importance rank.
 func (st *Setter) Story(index, rank int, a *issues.Article) *Story {
 	s := &Story{Index: index, Rank: rank, Art: a, set: st,
-		heads: map[[2]int]*HeadBlock{}, layers: map[layerKey][]lines.Line{}, captions: map[[2]int][]lines.Line{}}
+		heads: map[[3]int]*HeadBlock{}, headFace: st.Sheet.HeadlineFace(rank), layers: map[layerKey][]lines.Line{}, captions: map[[2]int][]lines.Line{}}
 	for _, p := range a.Photos {
 		s.PhotoCols = max(s.PhotoCols, p.Columns)
 	}

@@ -1,0 +1,145 @@
+package issues
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"broadsheet/layout/geom"
+)
+
+// Block is a fixed block of the page: an advertisement or a notice (公益广告), set
+// from a picture file or as a labelled placeholder, and composed around like a pin.
+type Block struct {
+	Pos  Pos
+	Kind string // "ad" or "notice"
+	// File is the picture's path, resolved against the issue file's directory; empty
+	// for a labelled placeholder. PixelWidth and PixelHeight are its size.
+	File                    string
+	PixelWidth, PixelHeight int
+	Label                   string // the placeholder's text
+	// Columns and Lines are the block's size in basic columns and body lines; when
+	// the file gives a length instead (width, height), Width or Height holds it and the
+	// layout rounds it to whole columns or lines.
+	Columns, Lines int
+	Width, Height  geom.Length
+	// Place pins the block; nil sets it at the page foot.
+	Place *Place
+}
+
+// BlockKinds are the kinds of fixed block.
+var BlockKinds = []string{"ad", "notice"}
+
+// BlockItem names the i-th block (0-based): "block[1]".
+func BlockItem(i int) string { return fmt.Sprintf("block[%d]", i) }
+
+// blocks decodes the [[block]] tables.
+func (d *decoder) blocks(root table) []Block {
+	list, _ := root.tables("block", "[[block]]")
+	var out []Block
+	for _, t := range list {
+		out = append(out, d.block(t))
+	}
+	return out
+}
+
+// block decodes one [[block]].
+func (d *decoder) block(t table) Block {
+	t.checkKeys("kind", "file", "label", "columns", "width", "lines", "height", "place")
+	b := Block{Pos: t.start()}
+	b.Kind = blockKind(t)
+	b.Label, _ = t.prose("label", false)
+	b.Columns, b.Width = d.blockSpan(t, "columns", "width")
+	b.Lines, b.Height = d.blockSpan(t, "lines", "height")
+	b.Place = d.place(t, b.Columns)
+	d.blockFile(t, &b)
+	return b
+}
+
+// blockKind decodes block.kind: "ad" or "notice".
+func blockKind(t table) string {
+	k, ok := t.text("kind", true)
+	if !ok {
+		return ""
+	}
+	for _, v := range BlockKinds {
+		if k == v {
+			return k
+		}
+	}
+	t.errorf("kind", "%s is not a kind of block; want \"ad\" or \"notice\"", clip(k))
+	return ""
+}
+
+// blockSpan decodes a block's size along one side: whole grid units at count (1 to
+// maxLines), or a length at length; exactly one of them.
+func (d *decoder) blockSpan(t table, count, length string) (int, geom.Length) {
+	_, hasCount := t.m[count]
+	_, hasLength := t.m[length]
+	switch {
+	case hasCount && hasLength:
+		t.errorf(length, "and %s both give the size; want one of them", count)
+	case hasCount:
+		if count == "columns" {
+			return d.width(t, count, true), 0
+		}
+		n, _ := t.intIn(count, true, 1, maxLines)
+		return n, 0
+	case hasLength:
+		l, ok := t.length(length, "12cm")
+		if ok && l <= 0 {
+			t.errorf(length, "is zero; want a length like \"12cm\"")
+		}
+		return 0, l
+	default:
+		t.missing(count, fmt.Sprintf("a number of %s (or %s = \"12cm\")", count, length))
+	}
+	return 0, 0
+}
+
+// blockFile resolves and checks block.file: a JPEG or PNG picture.
+func (d *decoder) blockFile(t table, b *Block) {
+	if _, given := t.m["file"]; !given {
+		return
+	}
+	name, ok := t.text("file", false)
+	if !ok || name == "" {
+		if ok {
+			t.errorf("file", "is empty; want the path of a JPEG or PNG file, or leave file out for a labelled placeholder")
+		}
+		return
+	}
+	path := name
+	if !filepath.IsAbs(name) {
+		path = filepath.Join(filepath.Dir(d.file), name)
+	}
+	if isPDF(path) {
+		t.errorf("file", "%q is a PDF; this version places JPEG and PNG blocks: save the ad as a JPEG or PNG (at 300 ppi or more)", name)
+		return
+	}
+	w, h, perr := probeImage(path)
+	if perr != nil {
+		where := ""
+		if perr.where && !filepath.IsAbs(name) {
+			where = fmt.Sprintf(" (relative to the issue file's folder %s)", folderOf(d.file))
+		}
+		fix := strings.Replace(perr.fix, "leave file out for a placeholder", "leave file out for a labelled placeholder", 1)
+		t.errorf("file", "%q %s%s; %s", name, perr.what, where, fix)
+		return
+	}
+	b.File, b.PixelWidth, b.PixelHeight = path, w, h
+}
+
+// isPDF reports whether the file at path starts like a PDF.
+func isPDF(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 5)
+	n, _ := f.Read(head)
+	return bytes.Equal(head[:n], []byte("%PDF-"))
+}

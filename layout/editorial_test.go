@@ -1,0 +1,158 @@
+package layout
+
+import (
+	"math"
+	"path/filepath"
+	"testing"
+
+	"broadsheet/issues"
+	"broadsheet/layout/display"
+	"broadsheet/layout/geom"
+	"broadsheet/layout/report"
+	"broadsheet/layout/style"
+)
+
+// The checks a layout editor makes on every page in issues/.
+func TestEditorsChecks(t *testing.T) {
+	for _, file := range pages(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			iss, err := issues.Decode(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, rep := compose(t, file)
+			checkSizesFollowImportance(t, iss, rep)
+			checkLegs(t, iss, rep)
+			checkHeadWhite(t, rep)
+			checkPhotos(t, iss, rep)
+			checkRulesMeet(t, page, rep)
+		})
+	}
+}
+
+// Headline sizes do not grow down the article order unless a file fixes one.
+func checkSizesFollowImportance(t *testing.T, iss *issues.Issue, rep *report.Report) {
+	t.Helper()
+	for _, a := range iss.Articles {
+		if a.HeadlineSize != 0 {
+			return
+		}
+	}
+	prev := math.Inf(1)
+	for _, a := range rep.Articles {
+		if a.Module == nil {
+			continue
+		}
+		size := points(t, a.HeadlineSize)
+		if size > prev {
+			t.Errorf("article[%d] headline %s is larger than the article before it (%vpt)", a.Index, a.HeadlineSize, prev)
+		}
+		prev = size
+	}
+}
+
+func points(t *testing.T, s string) float64 {
+	l, err := geom.ParseLength(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Points()
+}
+
+// Every leg of a body holds at least six lines, unless the body is under twelve.
+func checkLegs(t *testing.T, iss *issues.Issue, rep *report.Report) {
+	t.Helper()
+	sheet := style.Default()
+	for _, a := range rep.Articles {
+		if a.Module == nil || a.Overset != nil || a.LinesSet < sheet.Costs.ShortBody {
+			continue
+		}
+		for c, n := range a.Legs {
+			if n > 0 && n < sheet.Costs.MinLeg {
+				t.Errorf("article[%d] leg %d holds %d lines (legs %v), want at least %d", a.Index, c+1, n, a.Legs, sheet.Costs.MinLeg)
+			}
+		}
+	}
+}
+
+// A headline block takes at most one line of white beyond what it needs.
+func checkHeadWhite(t *testing.T, rep *report.Report) {
+	t.Helper()
+	for _, a := range rep.Articles {
+		if a.HeadWhite > 1 {
+			t.Errorf("article[%d] headline block has %d lines of white", a.Index, a.HeadWhite)
+		}
+	}
+}
+
+// A placeholder keeps its shape and takes at most half its module; a picture prints at
+// 170 ppi or more unless one column is already too wide for it.
+func checkPhotos(t *testing.T, iss *issues.Issue, rep *report.Report) {
+	t.Helper()
+	sheet := style.Default()
+	g := rep.Grid
+	for _, a := range rep.Articles {
+		if a.Module == nil {
+			continue
+		}
+		for k, p := range a.Photos {
+			ph := iss.Articles[a.Index].Photos[k]
+			if ph.Columns > 0 && p.Frame.Columns != ph.Columns {
+				t.Errorf("article[%d].photo[%d] is %d columns wide, the file says %d", a.Index, k, p.Frame.Columns, ph.Columns)
+			}
+			width := float64(p.Frame.Columns)*(g.ColumnPt+g.GutterPt) - g.GutterPt
+			height := float64(p.Frame.Lines-1)*g.LeadingPt + g.GutterPt
+			if p.Placeholder {
+				if 2*p.Frame.Columns*p.Frame.Lines > a.Module.Columns*a.Module.Lines {
+					t.Errorf("article[%d].photo[%d] placeholder %v takes over half its module %v", a.Index, k, p.Frame, *a.Module)
+				}
+				aspect := sheet.Photo.Aspect
+				if ph.Aspect > 0 {
+					aspect = ph.Aspect
+				}
+				if d := math.Abs(width/aspect - height); d > g.LeadingPt {
+					t.Errorf("article[%d].photo[%d] placeholder %.0f×%.0f pt, off its %.2f shape by %.1f pt", a.Index, k, width, height, aspect, d)
+				}
+				continue
+			}
+			oneColumn := float64(ph.PixelWidth) / (g.ColumnPt / 72)
+			if p.PPI < sheet.Photo.MinPPI-0.5 && oneColumn >= sheet.Photo.MinPPI && ph.Columns == 0 {
+				t.Errorf("article[%d].photo[%d] prints at %.0f ppi", a.Index, k, p.PPI)
+			}
+		}
+	}
+}
+
+// Every rule down ends on a rule across, or on the type area's edge.
+func checkRulesMeet(t *testing.T, page *display.Page, rep *report.Report) {
+	t.Helper()
+	g := rep.Grid
+	top, bottom := g.YPt, g.YPt+float64(g.Lines-1)*g.LeadingPt+g.GutterPt
+	var across []*display.Rule
+	for _, it := range page.Items {
+		if r, ok := it.(*display.Rule); ok && r.Y1 == r.Y2 {
+			across = append(across, r)
+		}
+	}
+	touches := func(x, y float64) bool {
+		if math.Abs(y-top) < 0.01 || math.Abs(y-bottom) < 0.01 {
+			return true
+		}
+		for _, a := range across {
+			if math.Abs(a.Y1.Points()-y) < 0.01 && a.X1.Points() <= x+0.01 && a.X2.Points() >= x-0.01 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, it := range page.Items {
+		r, ok := it.(*display.Rule)
+		if !ok || r.X1 != r.X2 {
+			continue
+		}
+		x := r.X1.Points()
+		if !touches(x, r.Y1.Points()) || !touches(x, r.Y2.Points()) {
+			t.Errorf("rule down at x %.2f from %.2f to %.2f does not meet a rule across at both ends", x, r.Y1.Points(), r.Y2.Points())
+		}
+	}
+}
