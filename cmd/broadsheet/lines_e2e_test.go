@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"html"
 	"math"
 	"os"
 	"path/filepath"
@@ -48,8 +49,13 @@ type bodyLine struct {
 }
 
 func TestLinesOnThePage(t *testing.T) {
-	need(t, "pdftotext")
-	for _, page := range []string{sample, "../../issues/punctuation.toml"} {
+	need(t, "pdftotext", "gs")
+	pages, err := filepath.Glob("../../issues/*.toml")
+	if err != nil || len(pages) < 2 {
+		t.Fatalf("test pages: %v %v", pages, err)
+	}
+	var all spreadCount
+	for _, page := range pages {
 		t.Run(filepath.Base(page), func(t *testing.T) {
 			dir := t.TempDir()
 			out, report := filepath.Join(dir, "p.pdf"), filepath.Join(dir, "r.json")
@@ -58,15 +64,24 @@ func TestLinesOnThePage(t *testing.T) {
 			}
 			g := readGrid(t, report)
 			body := bodyLines(readWords(t, out), g)
-			if len(body) < 150 {
+			if len(body) < 40 {
 				t.Fatalf("only %d body lines found", len(body))
 			}
 			source, err := os.ReadFile(page)
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkLines(t, body, g, string(source))
+			if page == sample || filepath.Base(page) == "punctuation.toml" {
+				checkLines(t, body, g, string(source)) // the pages whose grid bodyLines reads right
+			}
+			sc := checkSpread(t, body, readGlyphs(t, out), g, page == sample)
+			all.add(sc)
 		})
+	}
+	t.Logf("all pages: %d justified lines, %d spread > %.2f em, %d > %.2f em, worst %.3f em",
+		all.lines, all.loose, looseEm, all.spread, spreadEm, all.worst)
+	if all.loose*100 > all.lines {
+		t.Errorf("%d of %d justified lines spread > %.2f em: more than one in a hundred", all.loose, all.lines, looseEm)
 	}
 }
 
@@ -170,7 +185,7 @@ func checkLines(t *testing.T, body []bodyLine, g grid, source string) {
 		n := body[i+1]
 		left := g.XPt + float64(l.column)*(g.ColumnPt+g.GutterPt)
 		right := left + g.ColumnPt
-		indented := math.Abs(n.x0-(left+2*g.GutterPt)) < 0.05
+		indented := startsParagraph(n, left)
 		if indented {
 			ended++
 		} else {
@@ -196,6 +211,13 @@ func checkLines(t *testing.T, body []bodyLine, g grid, source string) {
 	for what, n := range bad {
 		t.Errorf("%d lines: %s", n, what)
 	}
+}
+
+// startsParagraph reports whether line l starts 2 em in from the column's left edge
+// (less the ½ em an opening mark at line start may give up): a paragraph's first line.
+func startsParagraph(l bodyLine, left float64) bool {
+	at := left + 2*bodyPt
+	return math.Abs(l.x0-at) < 0.05 || (strings.ContainsRune(noEnd, firstRune(l.text)) && math.Abs(l.x0-at+bodyPt/2) < 0.05)
 }
 
 // flushLeft reports whether a line starts at the column's edge or at the paragraph
@@ -269,3 +291,157 @@ func lastRune(s string) rune {
 	}
 	return r[len(r)-1]
 }
+
+// The evenness of justified lines: how far a line is letter-spaced, measured on the PDF
+// as the largest extra space between two neighbouring Chinese characters beyond their
+// nominal 1-em advances, in em of the body size. Pairs with a compressed mark (closer
+// than 1 em) are left out: their space is the mark's blank given back, not spreading.
+const (
+	bodyPt   = 9.0  // the body size: 1 em
+	looseEm  = 0.10 // a reader starts to notice the spacing
+	spreadEm = 0.25 // reads as letter-spaced
+	// gsUnitsPt is Ghostscript's txtwrite unit at -r7200: 1/100 pt. Each position is
+	// rounded to one, so a distance is known to within two: spreadTol em.
+	gsUnitsPt = 100.0
+	spreadTol = 2 / gsUnitsPt / bodyPt
+)
+
+// glyphBox is one character as Ghostscript's txtwrite device reports it: its origin x,
+// its advance with the character spacing (x1 − x0), its baseline, in points.
+type glyphBox struct {
+	x0, x1, y float64
+	r         rune
+	font      string
+}
+
+var (
+	spanRE = regexp.MustCompile(`<span bbox="[^"]*" font="([^"]*)" size="([\d.]+)">`)
+	charRE = regexp.MustCompile(`<char bbox="(\d+) (\d+) (\d+) \d+" c="([^"]*)"/>`)
+)
+
+// readGlyphs reads every character of the body size with its box. pdftotext only gives
+// word boxes, and a spaced-out line is still one word to it.
+func readGlyphs(t *testing.T, pdf string) []glyphBox {
+	t.Helper()
+	out := tool(t, "gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", "-r7200", "-sDEVICE=txtwrite",
+		"-dTextFormat=0", "-sOutputFile=-", pdf)
+	var gs []glyphBox
+	body, font := false, ""
+	for _, line := range strings.Split(out, "\n") {
+		if m := spanRE.FindStringSubmatch(line); m != nil {
+			size, _ := strconv.ParseFloat(m[2], 64)
+			body, font = math.Abs(size-bodyPt) < 0.01, m[1]
+			continue
+		}
+		m := charRE.FindStringSubmatch(line)
+		if m == nil || !body {
+			continue
+		}
+		var v [3]float64
+		for i := range v {
+			n, _ := strconv.Atoi(m[i+1])
+			v[i] = float64(n) / gsUnitsPt
+		}
+		r := []rune(html.UnescapeString(m[4]))
+		if len(r) == 1 {
+			gs = append(gs, glyphBox{x0: v[0], y: v[1], x1: v[2], r: r[0], font: font})
+		}
+	}
+	return gs
+}
+
+// spreadCount is the evenness of a page's justified lines.
+type spreadCount struct {
+	lines, loose, spread int
+	worst                float64
+	worstText            string
+}
+
+func (s *spreadCount) add(o spreadCount) {
+	s.lines += o.lines
+	s.loose += o.loose
+	s.spread += o.spread
+	if o.worst > s.worst {
+		s.worst, s.worstText = o.worst, o.worstText
+	}
+}
+
+// checkSpread measures every justified body line that a paragraph continues past: flush
+// right, and not followed in its column by an indented line.
+func checkSpread(t *testing.T, body []bodyLine, glyphs []glyphBox, g grid, sample bool) spreadCount {
+	t.Helper()
+	var sc spreadCount
+	for i, l := range body {
+		left := g.XPt + float64(l.column)*(g.ColumnPt+g.GutterPt)
+		right := left + g.ColumnPt
+		if math.Abs(l.x1-right) > 0.05 {
+			continue // a paragraph's last line, set at its natural width
+		}
+		if i+1 < len(body) && next(l, body[i+1], g) && startsParagraph(body[i+1], left) {
+			continue // a last line that happens to fill the column
+		}
+		gap, at := lineSpread(glyphsOn(glyphs, l, left, right))
+		sc.lines++
+		if gap > looseEm+spreadTol {
+			sc.loose++
+			t.Logf("line spread %.3f em at %s: %s", gap, at, l.text)
+		}
+		if gap > spreadEm+spreadTol {
+			sc.spread++
+		}
+		if gap > sc.worst {
+			sc.worst, sc.worstText = gap, l.text
+		}
+	}
+	t.Logf("%d justified lines: %d spread > %.2f em, %d > %.2f em, worst %.3f em (%s)",
+		sc.lines, sc.loose, looseEm, sc.spread, spreadEm, sc.worst, sc.worstText)
+	if sc.spread > 0 {
+		t.Errorf("%d justified lines spread by more than %.2f em", sc.spread, spreadEm)
+	}
+	if sample && sc.loose > 0 {
+		t.Errorf("sample page: %d justified lines spread by more than %.2f em", sc.loose, looseEm)
+	}
+	return sc
+}
+
+// glyphsOn picks the glyphs of body line l, in order.
+func glyphsOn(glyphs []glyphBox, l bodyLine, left, right float64) []glyphBox {
+	var on []glyphBox
+	for _, gl := range glyphs {
+		if gl.y > l.y && gl.y < l.y+bodyPt*1.4 && gl.x0 > left-bodyPt && gl.x0 < right {
+			on = append(on, gl)
+		}
+	}
+	sort.Slice(on, func(i, j int) bool { return on[i].x0 < on[j].x0 })
+	return on
+}
+
+// lineSpread is the largest extra space between two neighbouring Chinese characters of a
+// line, in em, and the pair it lies between. A pair in two faces is left out: a run-in
+// lead (本报讯) is parted from the text by an ideographic space, which is not drawn.
+func lineSpread(on []glyphBox) (float64, string) {
+	worst, at := 0.0, ""
+	for i := 1; i < len(on); i++ {
+		a, b := on[i-1], on[i]
+		if !chinese(a.r) || !chinese(b.r) || a.font != b.font {
+			continue
+		}
+		extra := (b.x0 - a.x0 - bodyPt) / bodyPt
+		if extra < -0.01 {
+			continue // a compressed mark
+		}
+		if extra > worst {
+			worst, at = extra, string([]rune{a.r, b.r})
+		}
+	}
+	return worst, at
+}
+
+// chinese reports whether r is a Han character or a Chinese mark whose glyph is 1 em
+// wide, so that its origin is where its box starts. Middle dots, dashes and ellipses
+// are narrower glyphs centred in their boxes, and are left out.
+func chinese(r rune) bool {
+	return unicode.Is(unicode.Han, r) || strings.ContainsRune(fullWidthMarks, r)
+}
+
+const fullWidthMarks = "、，。：；！？“”‘’（）《》〈〉【】〖〗〔〕［］｛｝「」『』"

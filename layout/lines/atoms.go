@@ -1,6 +1,7 @@
 package lines
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,6 +35,8 @@ type atom struct {
 	conv  bool        // converted from a half-width mark
 	multi bool        // more than one rune
 	ideo  bool        // an ideographic space (1 em)
+	// noBreak: the caller forbids a line break before it (Span.NoBreak)
+	noBreak bool
 }
 
 // composer holds one paragraph's working state; it is pooled between calls.
@@ -44,10 +47,16 @@ type composer struct {
 	atoms  []atom
 	units  []unit
 	adv    []geom.Length // prefix sums of natural widths: adv[k] = Σ_{i<k} (w_i + joint_i)
+	sums   []sum         // prefix sums of shrink and stretch (total.go)
 	breaks []int         // end unit of each line
 	hidden bool          // some invisible format characters were left out of the atoms
 	glyphs []glyph
 	miss   []Missing
+
+	best      []float64 // total fit: least demerits of the paragraph up to a break
+	from      []int32   // total fit: where the best line to a break starts
+	emergency bool      // long runs are cut for the last resort (longrun.go)
+	maxEven   float64   // total fit: the widest even spacing tried, in em
 }
 
 var pool = sync.Pool{New: func() any { return new(composer) }}
@@ -64,6 +73,7 @@ func newComposer(spans []Span, opt Options) *composer {
 	c.spans, c.opt, c.em = spans, opt, opt.Size
 	c.atoms, c.units, c.adv = c.atoms[:0], c.units[:0], c.adv[:0]
 	c.breaks, c.glyphs, c.miss, c.hidden = c.breaks[:0], c.glyphs[:0], nil, false
+	c.emergency = false
 	return c
 }
 
@@ -79,12 +89,28 @@ func (c *composer) release() {
 // collect splits every span into atoms.
 func (c *composer) collect() {
 	for si, sp := range c.spans {
+		nb := sortedOffsets(sp.NoBreak)
 		for off := 0; off < len(sp.Text); {
 			n := clusterLen(sp.Text[off:])
+			from := len(c.atoms)
 			c.addAtom(sp, si, off, n)
+			for len(nb) > 0 && nb[0] < off+n {
+				if nb[0] == off && from < len(c.atoms) {
+					c.atoms[from].noBreak = true
+				}
+				nb = nb[1:]
+			}
 			off += n
 		}
 	}
+}
+
+// sortedOffsets returns offs ascending (a sorted copy when the caller's are not).
+func sortedOffsets(offs []int) []int {
+	if slices.IsSorted(offs) {
+		return offs
+	}
+	return slices.Sorted(slices.Values(offs))
 }
 
 // clusterLen returns the byte length of the grapheme cluster s starts with.

@@ -5,9 +5,19 @@ import "broadsheet/layout/geom"
 // lookahead bounds how far 挤进 looks for the next allowed break.
 const lookahead = 8
 
-// breakLines fills lines greedily on the natural widths, resolving forbidden breaks by
-// 挤进 then 推出, and then mends a one-character last line.
+// breakLines breaks a justified paragraph by total fit (total.go); text set at natural
+// width, and a paragraph total fit cannot set within the rules, greedily.
 func (c *composer) breakLines() {
+	if c.opt.Justify && c.totalFit() {
+		return
+	}
+	c.greedy()
+}
+
+// greedy fills lines one at a time on the natural widths, resolving forbidden breaks by
+// 挤进 then 推出, and then mends a one-character last line.
+func (c *composer) greedy() {
+	c.breaks = c.breaks[:0]
 	for s := 0; s < len(c.units); {
 		e := c.fit(s, c.avail(len(c.breaks) == 0))
 		c.breaks = append(c.breaks, e)
@@ -51,13 +61,26 @@ func (c *composer) fit(s int, avail geom.Length) int {
 	if e2 := c.prevAllowed(s, e); e2 > s {
 		return e2 // 推出: push the last units to the next line
 	}
+	for k := e; k > s; k-- {
+		if c.kinsoku(k) {
+			return k // a word wider than the line: split it where the other rules allow
+		}
+	}
 	return e // unavoidable: nothing on this line may end it
 }
 
-// allowed reports whether a line may break before unit k (0 < k < len(units)); inside
-// a word cut for being wider than the measure too, but not before a mark such as ～
-// that may not start a line.
+// allowed reports whether a line may break before unit k (0 < k < len(units)): the
+// line-edge rules allow it, the caller has not forbidden it, and it is not a long
+// run's last-resort break (unless that resort is taken).
 func (c *composer) allowed(k int) bool {
+	u := &c.units[k]
+	return c.kinsoku(k) && !u.noBreak && (!u.soft || c.emergency)
+}
+
+// kinsoku reports whether the line-edge rules allow a break before unit k: inside a
+// word cut for being wider than the measure too, but not before a mark such as ～ that
+// may not start a line, nor after one that may not end it, nor at a no-break space.
+func (c *composer) kinsoku(k int) bool {
 	p, u := &c.units[k-1], &c.units[k]
 	if p.noEnd || u.keep {
 		return false
@@ -66,6 +89,17 @@ func (c *composer) allowed(k int) bool {
 		return !u.nsStrict
 	}
 	return !u.nsBasic
+}
+
+// wordSplits lists the breaks that fall where the caller forbade one.
+func (c *composer) wordSplits() []WordSplit {
+	var out []WordSplit
+	for _, k := range c.breaks {
+		if u := &c.units[min(k, len(c.units)-1)]; k < len(c.units) && u.noBreak {
+			out = append(out, WordSplit{Span: int(c.atoms[u.a0].span), Offset: int(u.nbOff)})
+		}
+	}
+	return out
 }
 
 // nextAllowed is the first break after e that is allowed (or the paragraph's end),
@@ -92,12 +126,7 @@ func (c *composer) prevAllowed(s, e int) int {
 
 // tight is the narrowest units [s, e) can be set: natural width less all shrink.
 func (c *composer) tight(s, e int) geom.Length {
-	k := c.caps(s, e)
-	w := c.natural(s, e)
-	for _, v := range k.shrink {
-		w -= v
-	}
-	return w
+	return c.natural(s, e) - c.shrinkOf(s, e)
 }
 
 // fixLastLine keeps a justified paragraph's last line from holding fewer than two

@@ -35,6 +35,10 @@ const (
 	wordSpaceMax   = 500 // thousandths of an em
 	hanLatinGap    = 250
 	hanLatinGapMax = 333
+	hanLatinGapMin = 125 // in a line that must shrink, with the word spaces (JIS X 4051: down to ⅛ em)
+	// ideoShrink is what an ideographic space (the run-in lead's 本报讯　) gives up in a
+	// line that must shrink, with the word spaces: half its em.
+	ideoShrink = 500
 )
 
 // markClass is one row of the table: a set of marks that behave alike.

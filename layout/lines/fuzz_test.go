@@ -1,6 +1,7 @@
 package lines
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -9,7 +10,9 @@ import (
 
 // FuzzCompose: any text at any measure composes without panic, every character comes
 // out exactly once and in order, and no line is wider than the measure unless it holds
-// a single glyph wider than the measure.
+// a single glyph wider than the measure. With flag 8 every other character of the
+// second span may not start a line (Span.NoBreak), headlines are balanced, and every
+// word split reported is at such a position.
 func FuzzCompose(f *testing.F) {
 	seeds := []string{
 		"一二三四五。六七", "“一二三。”（四五）", "海马 EX00(智行盒子)", "1,234.5元, 3000～5000",
@@ -29,6 +32,10 @@ func FuzzCompose(f *testing.F) {
 			{Text: text[:at], Font: fonts[int(flags)%3]},
 			{Text: text[at:], Font: fonts[int(flags/3)%3]},
 		}
+		words := flags&8 != 0
+		if words {
+			spans[1].NoBreak = everyOther(spans[1].Text)
+		}
 		opt := Options{
 			Width:     geom.Em(int(width%40000), pt9),
 			Size:      pt9,
@@ -36,10 +43,29 @@ func FuzzCompose(f *testing.F) {
 			Strict:    flags&1 != 0,
 			FullWidth: flags&2 != 0,
 			Justify:   flags&4 != 0,
+			Balance:   words,
 		}
 		p := Compose(spans, opt)
 		for _, v := range checkParagraph(spans, opt, p) {
 			t.Fatalf("%s\nopt %+v\nlines %q", v, opt, lineTexts(p))
 		}
+		for _, w := range p.WordSplits {
+			if w.Span != 1 || !slices.Contains(spans[1].NoBreak, w.Offset) {
+				t.Fatalf("word split %+v where no break was forbidden\nlines %q", w, lineTexts(p))
+			}
+		}
 	})
+}
+
+// everyOther lists the byte offsets of every second character of s.
+func everyOther(s string) []int {
+	var out []int
+	i := 0
+	for off := range s {
+		if i%2 == 1 {
+			out = append(out, off)
+		}
+		i++
+	}
+	return out
 }

@@ -33,6 +33,13 @@ type Inker interface {
 type Span struct {
 	Text string
 	Font Font
+	// NoBreak lists byte offsets into Text, ascending, before which no line may break:
+	// the positions inside words, for a caller that knows where words are (headlines
+	// break at word boundaries only). They are honoured like a line-start rule by every
+	// breaker; only when a line cannot be set otherwise (a word wider than the measure)
+	// does it break at one, and Paragraph.WordSplits reports it. An offset at a space
+	// stands for the break at that space; offsets out of range are ignored.
+	NoBreak []int
 }
 
 // Options are the measure and the rules a paragraph is set by.
@@ -52,6 +59,15 @@ type Options struct {
 type Paragraph struct {
 	Lines   []Line
 	Missing []Missing // characters no face has, in order
+	// WordSplits are the lines that had to start at a position Span.NoBreak forbids,
+	// in order: the caller's word did not fit on one line.
+	WordSplits []WordSplit
+}
+
+// WordSplit is a line break inside a word, at byte Offset of span Span's text: one of
+// that span's NoBreak offsets.
+type WordSplit struct {
+	Span, Offset int
 }
 
 // Line is one line of a paragraph.
@@ -95,7 +111,9 @@ func Compose(spans []Span, opt Options) Paragraph {
 	if c.opt.Balance && !c.opt.Justify {
 		c.balance()
 	}
-	return c.setLines()
+	par := c.setLines()
+	par.WordSplits = c.wordSplits()
+	return par
 }
 
 // MissingIn returns the characters of text that f cannot set, as Compose would report

@@ -73,7 +73,17 @@ func (c *composer) plan(s, e int, target geom.Length) plan {
 	var p plan
 	k := c.caps(s, e)
 	d := c.natural(s, e) - target
-	for l := 1; l < shrinkLevels && d > 0; l++ {
+	rest := geom.Length(0)
+	for l := shrinkLineStart + 1; l < shrinkLevels; l++ {
+		rest += k.shrink[l]
+	}
+	if ls := k.shrink[shrinkLineStart]; d > rest && ls > 0 {
+		// An opening mark at line start loses its whole blank half or none of it: the
+		// line starts flush or ½ em out, never in between; the rest is stretch.
+		p.shrink[shrinkLineStart] = share{take: ls, total: ls}
+		d -= ls
+	}
+	for l := shrinkLineStart + 1; l < shrinkLevels && d > 0; l++ {
 		t := min(d, k.shrink[l])
 		p.shrink[l] = share{take: t, total: k.shrink[l]}
 		d -= t

@@ -20,7 +20,10 @@ type unit struct {
 	trimR    geom.Length // taken off br by the joint after
 
 	// joint before this unit
-	inWord  bool        // inside a word cut because it is wider than the measure
+	inWord  bool        // inside a word cut because it is wider than the measure, or a long run's piece
+	soft    bool        // a long run's last-resort break (longrun.go)
+	noBreak bool        // the caller forbids a break here (Span.NoBreak)
+	nbOff   int32       // the offset the caller listed for it (at this unit or at the space before it)
 	space   bool        // the source has a space here
 	keep    bool        // that space is a no-break space: no line breaks here
 	spaceW  geom.Length // natural width of that space
@@ -42,7 +45,11 @@ func (c *composer) group() {
 		case !sp.space && c.extends(i):
 			c.units[len(c.units)-1].a1++
 		default:
-			u := unit{a0: int32(i), a1: int32(i + 1), kind: a.kind, space: sp.space, spaceW: sp.spaceW, ideo: sp.ideo, keep: sp.keep}
+			u := unit{a0: int32(i), a1: int32(i + 1), kind: a.kind, space: sp.space, spaceW: sp.spaceW, ideo: sp.ideo, keep: sp.keep,
+				noBreak: sp.noBreak || a.noBreak, nbOff: a.off}
+			if sp.noBreak {
+				u.nbOff = sp.nbOff
+			}
 			c.units = append(c.units, u)
 			sp = unit{}
 		}
@@ -62,6 +69,9 @@ func (u *unit) addSpace(a *atom) {
 		u.space, u.spaceW = true, a.adv
 	}
 	u.keep = u.keep || a.text == "\u00a0" || a.text == "\u202f"
+	if a.noBreak && !u.noBreak {
+		u.noBreak, u.nbOff = true, a.off
+	}
 }
 
 // extends reports whether atom i belongs to the last unit: a Latin word goes on, a
@@ -139,6 +149,7 @@ func (c *composer) prepare() {
 		}
 		c.adv = append(c.adv, c.adv[k]+u.w+u.glue-u.trimL-c.prevTrimR(k))
 	}
+	c.sumUp()
 }
 
 // prevTrimR is what the joint before unit k takes off unit k−1's right blank.
@@ -165,9 +176,11 @@ func (c *composer) joint(p, u *unit, half geom.Length) {
 	case u.inWord:
 	case u.ideo > 0: // an ideographic space is meant: 1 em each, even beside a mark
 		u.glue = geom.Length(u.ideo) * c.em
+		u.jshrink = geom.Em(ideoShrink, c.em)
 	case p.kind == kMark || u.kind == kMark:
 	case (p.kind == kLatin) != (u.kind == kLatin):
 		u.glue = geom.Em(hanLatinGap, c.em)
+		u.jshrink = geom.Em(hanLatinGap-hanLatinGapMin, c.em)
 		u.jst2 = geom.Em(hanLatinGapMax, c.em) - u.glue
 	case u.space:
 		u.glue, u.jshrink = u.spaceW, u.spaceW/3
@@ -202,9 +215,10 @@ func (c *composer) splitWide() {
 			continue
 		}
 		for i := old[k].a0; i < old[k].a1; i++ {
-			u := unit{a0: i, a1: i + 1, kind: c.atoms[i].kind, inWord: i > old[k].a0}
+			u := unit{a0: i, a1: i + 1, kind: c.atoms[i].kind, inWord: i > old[k].a0, noBreak: c.atoms[i].noBreak, nbOff: c.atoms[i].off}
 			if i == old[k].a0 {
-				u.space, u.spaceW, u.ideo = old[k].space, old[k].spaceW, old[k].ideo
+				u.space, u.spaceW, u.ideo, u.keep = old[k].space, old[k].spaceW, old[k].ideo, old[k].keep
+				u.noBreak, u.nbOff = old[k].noBreak, old[k].nbOff
 			}
 			c.finish(&u)
 			c.units = append(c.units, u)
