@@ -3,13 +3,19 @@ package layout
 import (
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"broadsheet/issues"
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
+	"broadsheet/layout/lines"
 	"broadsheet/layout/report"
 	"broadsheet/layout/style"
+	text2 "broadsheet/layout/text"
+	"broadsheet/layout/words"
 )
 
 // The checks a layout editor makes on every page in issues/.
@@ -155,4 +161,75 @@ func checkRulesMeet(t *testing.T, page *display.Page, rep *report.Report) {
 			t.Errorf("rule down at x %.2f from %.2f to %.2f does not meet a rule across at both ends", x, r.Y1.Points(), r.Y2.Points())
 		}
 	}
+}
+
+// No kicker, headline or subhead line ends inside a word, by the project's segmenter,
+// unless the page reports the word as too wide for its measure.
+func TestHeadlinesBreakBetweenWords(t *testing.T) {
+	for _, file := range pages(t) {
+		iss, err := issues.Decode(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := style.Default()
+		for _, m := range arrangePage(t, iss).Modules {
+			if !m.Placed() || m.Head == nil {
+				continue
+			}
+			a := m.Story.Art
+			source := map[string]string{"kicker": a.Kicker, "headline": a.Headline, "subhead": sheet.Head.SubheadPrefix + a.Subhead}
+			for _, l := range m.Head.Layers {
+				if len(l.Split) > 0 {
+					continue // reported as a warning
+				}
+				for _, off := range lineEnds(source[l.Name], l.Lines) {
+					part, at := partAt(source[l.Name], off)
+					if at > 0 && at < len(part) && words.Breaks(part)[at] == words.Forbidden {
+						t.Errorf("%s: article[%d] %s breaks inside a word: %s|%s", filepath.Base(file), m.Story.Index, l.Name, part[:at], part[at:])
+					}
+				}
+			}
+		}
+	}
+}
+
+// lineEnds returns the byte offsets in text where each line but the last ends: after
+// its last drawn character. Lines draw text's characters in order, without spaces,
+// forced breaks and invisible characters.
+func lineEnds(text string, ls []lines.Line) []int {
+	var ends []int
+	rs := []rune(text)
+	pos, off := 0, 0
+	for li, l := range ls {
+		n := 0
+		for _, r := range l.Runs {
+			n += utf8.RuneCountInString(r.Text)
+		}
+		for n > 0 && pos < len(rs) {
+			r := rs[pos]
+			off += utf8.RuneLen(r)
+			pos++
+			if !unicode.IsSpace(r) && string(r) != text2.ForcedBreak && !unicode.Is(unicode.Cf, r) {
+				n--
+			}
+		}
+		if li < len(ls)-1 {
+			ends = append(ends, off)
+		}
+	}
+	return ends
+}
+
+// partAt returns the part of text between forced breaks that holds offset off, and
+// the offset in it; at 0 or the part's end when the break is a forced one.
+func partAt(text string, off int) (string, int) {
+	start := 0
+	for _, p := range strings.SplitAfter(text, text2.ForcedBreak) {
+		if off <= start+len(p) {
+			p = strings.TrimSuffix(p, text2.ForcedBreak)
+			return p, min(off-start, len(p))
+		}
+		start += len(p)
+	}
+	return text, off
 }

@@ -274,6 +274,7 @@ func (s *Article) headCost(b *text.HeadBlock, w int) int64 {
 	}
 	for _, l := range b.Layers {
 		c += int64(max(0, len(l.Lines)-s.costs.MostLines)) * s.costs.ManyLines
+		c += int64(len(l.Split)) * s.costs.WordSplit
 	}
 	return c
 }

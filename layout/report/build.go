@@ -93,6 +93,15 @@ func (r *Report) oversetWarnings(iss *issues.Issue, m *place.Module) {
 	if m.Head != nil && m.HeadLines < m.Head.Lines {
 		say("the headline block needs %d lines and has %d", m.Head.Lines, m.HeadLines)
 	}
+	if m.Head != nil {
+		for _, l := range m.Head.Layers {
+			for _, word := range l.Split {
+				r.warn(iss, Warning{Kind: WarnWordSplit, Article: s.Index, Item: issues.ArticleItem(s.Index) + "." + l.Name, Attention: true,
+					Message: fmt.Sprintf("%q is broken inside the word %q: it is wider than the %d columns of the article; shorten the %s or force a break with ｜",
+						s.Art.Headline, word, m.Cells.Columns, l.Name)})
+			}
+		}
+	}
 }
 
 // photosDoNot is "its photo does not" or "its N photos do not".

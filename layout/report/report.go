@@ -99,6 +99,7 @@ const (
 	WarnMissingGlyph  = "missing-glyph"
 	WarnLowResolution = "low-resolution"
 	WarnEmptySpace    = "empty-space"
+	WarnWordSplit     = "word-split"
 )
 
 // Warning is something about a page that a person should look at.

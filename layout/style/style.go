@@ -128,6 +128,7 @@ type Costs struct {
 	// TwoLinesWide and TwoLinesWider are the widths from which a two-line headline
 	// costs TwoLines, and twice that.
 	TwoLinesWide, TwoLinesWider int
+	WordSplit                   int64 // per word a headline layer is broken inside (the measure is narrower than the word)
 	ManyLines                   int64 // per line of a headline layer beyond MostLines
 	MostLines                   int   // the lines a headline layer may take at no cost
 	Aspect                      int64 // per line a photo frame departs from the picture's shape
@@ -211,7 +212,7 @@ func Default() Sheet {
 			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170},
 		Costs: Costs{
 			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
-			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, Shallow: 1000, DeepHole: 1000,
+			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, WordSplit: 200_000, Shallow: 1000, DeepHole: 1000,
 			NarrowPhoto: 300, NarrowLead: 800, Widow: 150, MinDepth: 8,
 			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12,
 		},

@@ -1,9 +1,13 @@
 package text
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"broadsheet/fonts"
 	"broadsheet/layout/geom"
 	"broadsheet/layout/lines"
+	"broadsheet/layout/words"
 )
 
 // HeadBlock is an article's headline block set for one width and one 号 size: the
@@ -21,11 +25,15 @@ type HeadBlock struct {
 
 // Layer is one of the three layers of a headline block.
 type Layer struct {
+	Name  string // "kicker", "headline" or "subhead"
 	Face  fonts.ID
 	Size  geom.Length
 	Lines []lines.Line
 	Gap   geom.Length // space above this layer
 	Pitch geom.Length // baseline to baseline within the layer
+	// Split lists the words the layer had to be broken inside: a word wider than
+	// the measure. Empty for a layer set as a reader would break it.
+	Split []string
 }
 
 // Fixed stands for the size an article's headline_size gives when it is off the 号
@@ -85,16 +93,16 @@ func (s *Story) setHead(columns, hao int) *HeadBlock {
 	minor := s.minorSize(size)
 	h := &HeadBlock{Hao: hao, Size: size, Face: s.headFace}
 	if s.Art.Kicker != "" {
-		h.add(s.layer(st.Sheet.Kicker, minor, sh.MinorPitch.Of(minor), s.Art.Kicker, width))
+		h.add(s.layer("kicker", st.Sheet.Kicker, minor, sh.MinorPitch.Of(minor), s.Art.Kicker, width))
 	}
-	main := s.layer(s.headFace, size, sh.MainPitch.Of(size), s.Art.Headline, width)
+	main := s.layer("headline", s.headFace, size, sh.MainPitch.Of(size), s.Art.Headline, width)
 	if len(h.Layers) > 0 {
 		main.Gap = sh.LayerGap.Of(size)
 	}
 	h.add(main)
 	h.MainLines = len(main.Lines)
 	if s.Art.Subhead != "" {
-		sub := s.layer(st.Sheet.Subhead, minor, sh.MinorPitch.Of(minor), sh.SubheadPrefix+s.Art.Subhead, width)
+		sub := s.layer("subhead", st.Sheet.Subhead, minor, sh.MinorPitch.Of(minor), sh.SubheadPrefix+s.Art.Subhead, width)
 		sub.Gap = sh.LayerGap.Of(size)
 		h.add(sub)
 	}
@@ -109,8 +117,9 @@ func (h *HeadBlock) add(l Layer) {
 }
 
 // layer sets one layer of text in face id at size.
-func (s *Story) layer(id fonts.ID, size, pitch geom.Length, text string, width geom.Length) Layer {
-	return Layer{Face: id, Size: size, Pitch: pitch, Lines: s.balanced(text, id, width, size)}
+func (s *Story) layer(name string, id fonts.ID, size, pitch geom.Length, text string, width geom.Length) Layer {
+	set := s.balanced(text, id, width, size)
+	return Layer{Name: name, Face: id, Size: size, Pitch: pitch, Lines: set.lines, Split: set.split}
 }
 
 // minorSize is the size of kicker and subhead: about half the headline, on the 号
@@ -121,19 +130,78 @@ func (s *Story) minorSize(headline geom.Length) geom.Length {
 	return geom.Max(size, geom.Max(sh.Head.MinorFloor, sh.Head.MinorBody.Of(s.set.Grid.Body)))
 }
 
+// setLayer is a headline layer as set: its lines and the words broken inside.
+type setLayer struct {
+	lines []lines.Line
+	split []string
+}
+
 // balanced sets a headline layer in the fewest lines, with the breaks moved to make
-// the lines even and to fall at phrase boundaries. Settings are cached by face, text,
-// width and size: kickers and subheads repeat across the headline sizes tried.
-func (s *Story) balanced(text string, id fonts.ID, width, size geom.Length) []lines.Line {
+// the lines even and to fall where a reader breaks: never inside a word, and between
+// words where one does not lean on the next. A ｜ in the text forces a break and is
+// not printed. Settings are cached by face, text, width and size: kickers and
+// subheads repeat across the headline sizes tried.
+func (s *Story) balanced(text string, id fonts.ID, width, size geom.Length) setLayer {
 	key := layerKey{id, text, width, size}
 	if l, ok := s.layers[key]; ok {
 		return l
 	}
-	opt := s.set.options(width, size, 0, false)
-	opt.Balance = true
-	set := lines.Compose([]lines.Span{{Text: text, Font: s.set.Faces.Font(id)}}, opt).Lines
+	var set setLayer
+	for _, part := range strings.Split(text, ForcedBreak) {
+		if part = strings.TrimSpace(part); part != "" {
+			p := s.balancedPart(part, id, width, size)
+			set.lines = append(set.lines, p.lines...)
+			set.split = append(set.split, p.split...)
+		}
+	}
 	s.layers[key] = set
 	return set
+}
+
+// ForcedBreak in a kicker, headline or subhead breaks the line there.
+const ForcedBreak = "｜"
+
+// balancedPart sets text that holds no forced break: first keeping whole the words a
+// weak break would part (区|政务服务), then, if the measure cannot, only the words.
+func (s *Story) balancedPart(text string, id fonts.ID, width, size geom.Length) setLayer {
+	opt := s.set.options(width, size, 0, false)
+	opt.Balance = true
+	breaks := words.Breaks(text)
+	var par lines.Paragraph
+	for _, least := range []words.Quality{words.Good, words.Weak} {
+		par = lines.Compose([]lines.Span{{Text: text, Font: s.set.Faces.Font(id), NoBreak: below(text, breaks, least)}}, opt)
+		if len(par.WordSplits) == 0 {
+			break
+		}
+	}
+	set := setLayer{lines: par.Lines}
+	for _, ws := range par.WordSplits {
+		set.split = append(set.split, wordAt(text, ws.Offset))
+	}
+	return set
+}
+
+// below lists the offsets between characters of text whose break is worse than least.
+func below(text string, q []words.Quality, least words.Quality) []int {
+	var out []int
+	for i := 1; i < len(text); i++ {
+		if q[i] < least && utf8.RuneStart(text[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// wordAt is the word of text that holds byte offset off.
+func wordAt(text string, off int) string {
+	at := 0
+	for _, w := range words.Segment(text) {
+		if off > at && off < at+len(w) {
+			return w
+		}
+		at += len(w)
+	}
+	return text
 }
 
 // layerKey names one setting of a headline layer. The face is part of it: a kicker

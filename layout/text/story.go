@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,7 +43,7 @@ type Story struct {
 	chars    []int
 	heads    map[[3]int]*HeadBlock // by columns, 号 index and face
 	headFace fonts.ID
-	layers   map[layerKey][]lines.Line
+	layers   map[layerKey]setLayer
 	captions map[[2]int][]lines.Line
 	// PhotoCols is the photo width the file asks for (the widest, if several), or 0.
 	PhotoCols int
@@ -60,7 +61,7 @@ type BodyLine struct {
 // Story sets article a, the index-th of the file, at importance rank.
 func (st *Setter) Story(index, rank int, a *issues.Article) *Story {
 	s := &Story{Index: index, Rank: rank, Art: a, set: st,
-		heads: map[[3]int]*HeadBlock{}, headFace: st.Sheet.HeadlineFace(rank), layers: map[layerKey][]lines.Line{}, captions: map[[2]int][]lines.Line{}}
+		heads: map[[3]int]*HeadBlock{}, headFace: st.Sheet.HeadlineFace(rank), layers: map[layerKey]setLayer{}, captions: map[[2]int][]lines.Line{}}
 	for _, p := range a.Photos {
 		s.PhotoCols = max(s.PhotoCols, p.Columns)
 	}
@@ -150,9 +151,12 @@ func VisibleChars(s string) int {
 // print them: kicker, headline and the subhead with its prefix.
 func (s *Story) HeadChars() int {
 	a := s.Art
-	n := VisibleChars(a.Kicker) + VisibleChars(a.Headline)
+	n := VisibleChars(Printed(a.Kicker)) + VisibleChars(Printed(a.Headline))
 	if a.Subhead != "" {
-		n += VisibleChars(s.set.Sheet.Head.SubheadPrefix + a.Subhead)
+		n += VisibleChars(s.set.Sheet.Head.SubheadPrefix + Printed(a.Subhead))
 	}
 	return n
 }
+
+// Printed is a headline layer's text as the page prints it: without forced breaks.
+func Printed(layer string) string { return strings.ReplaceAll(layer, ForcedBreak, "") }
