@@ -126,9 +126,9 @@ func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *re
 		}
 	}
 	for i, a := range iss.Articles {
-		texts := append([]string{a.Kicker, a.Headline, a.Lead, a.Byline}, a.Paragraphs...)
+		texts := append([]string{text.Printed(a.Kicker), text.Printed(a.Headline), a.Lead, a.Byline}, a.Paragraphs...)
 		if a.Subhead != "" {
-			texts = append(texts, sheet.Head.SubheadPrefix+a.Subhead)
+			texts = append(texts, sheet.Head.SubheadPrefix+text.Printed(a.Subhead))
 		}
 		for _, s := range append(texts, captions(a)...) {
 			want += text.VisibleChars(s)

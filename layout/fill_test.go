@@ -15,9 +15,15 @@ import (
 	"broadsheet/layout/text"
 )
 
-// minFill is the least fill of a shipped page: below it the plan is broken, not short
-// of text.
-const minFill = 0.78
+// minFill is the least fill of each shipped page: below it the plan is broken, not the
+// page short of copy. compose-11 is short of copy on purpose.
+var minFill = map[string]float64{
+	"compose-01-tabloid.toml": 0.92, "compose-02-custom-size.toml": 0.80, "compose-03-briefs.toml": 0.78,
+	"compose-04-feature.toml": 0.97, "compose-05-long-lead.toml": 0.97, "compose-06-overset.toml": 0.92,
+	"compose-07-pinned.toml": 0.93, "compose-08-photos.toml": 0.92, "compose-09-six-columns.toml": 0.84,
+	"compose-10-front-page.toml": 0.84, "compose-11-editorial.toml": 0.66, "punctuation.toml": 0.82,
+	"zhengzhou-2023-11-21-p7.toml": 0.94,
+}
 
 // overset names the pages that are meant not to fit.
 var overset = map[string]bool{"compose-06-overset.toml": true}
@@ -50,8 +56,8 @@ func TestFillAndOverset(t *testing.T) {
 			if want := 1 - float64(rep.EmptyLines)/float64(rep.Grid.Columns*rep.Grid.Lines); math.Abs(rep.Fill-want) > 0.0001 {
 				t.Errorf("fill %.4f, but %d empty cells make it %.4f", rep.Fill, rep.EmptyLines, want)
 			}
-			if rep.Fill < minFill {
-				t.Errorf("fill %.4f, under %.2f: the plan leaves far more empty than the rules need", rep.Fill, minFill)
+			if least := minFill[name]; rep.Fill < least {
+				t.Errorf("fill %.4f, under %.2f: the plan leaves far more empty than the rules need", rep.Fill, minFill[name])
 			}
 			deep, warned := 0, 0
 			for _, e := range rep.Empty {
@@ -76,6 +82,7 @@ func TestFillAndOverset(t *testing.T) {
 // has no spare row to move one into. Every other page has none.
 var widowsAllowed = map[string]int{
 	"compose-06-overset.toml": 1, "compose-08-photos.toml": 2, "compose-09-six-columns.toml": 1,
+	"compose-11-editorial.toml": 1,
 }
 
 // Columns do not start with the last line of a paragraph that began in the column

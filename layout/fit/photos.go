@@ -158,6 +158,18 @@ func (s *Article) stacks(w int) []block {
 	return out
 }
 
+// oversized prices photos that outgrow their story: every frame cell beyond the
+// body's own cells (times the sheet's allowance) is priced like a hole, so that a
+// photo's size follows the text it goes with, not the room the page has left.
+func (s *Article) oversized(b block) int64 {
+	cells := 0
+	for _, sl := range b.slots {
+		cells += sl.Columns * sl.Frame
+	}
+	allowed := int(s.sheet.Photo.TextShare.Of(geom.Length(len(s.S.Body))))
+	return int64(max(0, cells-allowed)) * s.costs.OversizePhoto
+}
+
 // placeholder records the area of photo k's frame if it is a placeholder.
 func (b *block) placeholder(k, cols, frame int) { b.area = max(b.area, cols*frame) }
 
@@ -179,7 +191,7 @@ func (s *Article) fitPhotos(f Fitting, b block, cost int64, best *Fitting) {
 		return
 	}
 	f.PhotoCols, f.PhotoLines, f.Slots = b.cols, b.lines, b.slots
-	s.evaluate(&f, cost, best)
+	s.evaluate(&f, cost+s.oversized(b), best)
 }
 
 // naturalFrame is the frame height, in lines, that shows photo k whole at pc columns.

@@ -57,7 +57,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 	sol, err := plan.Solve(plan.Problem{
 		Columns: g.Columns, Lines: g.Lines, Items: len(free), Gap: sheet.Grid.ModuleGap, Pins: pins,
 		Cost:  func(i, w, h int) int64 { return fits[i][w][h].Cost },
-		Empty: func(w, h int) int64 { return int64(w*h) * sheet.Costs.Hole },
+		Empty: func(w, h int) int64 { return emptyCost(&sheet.Costs, w, h) },
 	})
 	if err != nil {
 		return nil, pinError(err, owners(pinned, blocks), mast)
@@ -80,6 +80,13 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		m.set(g, sheet)
 	}
 	return page, nil
+}
+
+// emptyCost prices a free rectangle no article takes as the hole it is: like the
+// empty foot of a column, dearer per cell past two lines deep. Were it cheaper, the
+// plan would leave whole regions empty rather than set an article with a hole.
+func emptyCost(c *style.Costs, w, h int) int64 {
+	return int64(w*h)*c.Hole + int64(max(0, h-2)*w)*c.DeepHole
 }
 
 // fitAll fits each free article to every module size.

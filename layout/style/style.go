@@ -112,6 +112,9 @@ type Photo struct {
 	MinFrameLines int
 	// MinPPI is the least effective resolution of a newsprint photo (typography.md).
 	MinPPI float64
+	// TextShare is how many frame cells an article's photos may take for each cell
+	// of its body text before they cost Costs.OversizePhoto a cell.
+	TextShare Ratio
 }
 
 // Costs are the prices of the choices made in fitting an article to a module, in
@@ -135,6 +138,7 @@ type Costs struct {
 	Shallow                     int64 // per column and line a text column is shallower than MinDepth
 	DeepHole                    int64 // per column and line an empty column foot is deeper than two lines
 	NarrowPhoto                 int64 // a one-column photo in an article of three or more
+	OversizePhoto               int64 // per frame cell beyond what the article's text allows (Photo.TextShare)
 	NarrowLead                  int64 // per column the lead story is narrower than half the page
 	Widow                       int64 // a paragraph's last line alone at the top of a column
 	MinDepth                    int   // the fewest lines a column of running text should have
@@ -209,11 +213,11 @@ func Default() Sheet {
 			KeepChoices: 4, ChoiceSlack: 300,
 		},
 		Photo: Photo{CropShort: 0.8, CropTall: 1.25,
-			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170},
+			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170, TextShare: Ratio{3, 2}},
 		Costs: Costs{
 			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
 			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, WordSplit: 200_000, Shallow: 1000, DeepHole: 1000,
-			NarrowPhoto: 300, NarrowLead: 800, Widow: 150, MinDepth: 8,
+			NarrowPhoto: 300, OversizePhoto: 1000, NarrowLead: 800, Widow: 150, MinDepth: 8,
 			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12,
 		},
 		Rules:   Rules{Thin: pt(0.5)},
