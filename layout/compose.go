@@ -63,7 +63,7 @@ func Compose(iss *issues.Issue, opt Options) (*display.Page, *report.Report, err
 	}
 	furn := furniture.Page(iss, g, sheet, setter, mast)
 	page := drawPage(iss, g, sheet, faces, placed, furn)
-	return page, report.Build(iss, g, sheet, placed, furn.Missing), nil
+	return page, report.Build(iss, g, sheet, placed, furn), nil
 }
 
 // prepare sets the text of every article and readies it for fitting.

@@ -27,6 +27,18 @@ type Set struct {
 	// Missing lists the characters of the paper's name, section and editor that no
 	// embedded face has.
 	Missing []text.Missing
+	// Cut lists the furniture text that did not fit even at its smallest size.
+	Cut []Cut
+}
+
+// Cut is furniture text that does not fit its room at the smallest size the sheet
+// allows: its last characters are left out rather than drawn over other text or off
+// the page.
+type Cut struct {
+	Item string      // the input it comes from: "newspaper", "section" or "editor"
+	Text string      // the whole text
+	Lost int         // characters left out
+	Size geom.Length // the size it is set at
 }
 
 // ChineseDate formats a date as a Chinese paper prints it: 2023年11月21日 星期二.
@@ -74,9 +86,17 @@ func (s *Set) runningHead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st
 	if iss.PageNo%2 == 0 {
 		left, right = outer, inner
 	}
-	s.line(st, left, f.HeadInfo, rh.Info, g.Area.X, y, alignLeft)
-	s.line(st, iss.Newspaper, f.PaperName, rh.Name, g.Area.X+g.Area.W/2, y, alignCentre)
-	s.line(st, right, f.HeadSection, rh.Info, g.Area.Right(), y, alignRight)
+	leftItem, rightItem := "editor", "section"
+	if iss.PageNo%2 == 0 {
+		leftItem, rightItem = rightItem, leftItem
+	}
+	name := s.fitted(st, "newspaper", iss.Newspaper, f.PaperName, rh.Name, rh.Floor, g.Area.W/2)
+	side := (g.Area.W-name.width())/2 - rh.Gap
+	l := s.fitted(st, leftItem, left, f.HeadInfo, rh.Info, rh.Floor, side)
+	r := s.fitted(st, rightItem, right, f.HeadSection, rh.Info, rh.Floor, side)
+	s.place(l, g.Area.X, y, alignLeft)
+	s.place(name, g.Area.X+g.Area.W/2, y, alignCentre)
+	s.place(r, g.Area.Right(), y, alignRight)
 	s.rule(g.Area.X, g.HeadRule, g.Area.Right(), rh.Thick)
 	s.rule(g.Area.X, g.HeadRule+rh.RuleGap, g.Area.Right(), rh.Thin)
 }
@@ -98,9 +118,10 @@ func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *t
 	m, f := &sheet.Mast, &sheet.Faces
 	top, bottom := g.LineTop(0), g.LineTop(lines-1)+g.Body
 	band := bottom - top
-	size := nameSize(iss.Newspaper, band, g.Area.W, m)
-	base := top + (band-size)/2 + geom.Em(g.Ascent, size)
-	s.line(st, iss.Newspaper, f.PaperName, size, g.Area.X, base, alignLeft)
+	name := s.fitted(st, "newspaper", iss.Newspaper, f.PaperName, wholePoints(m.NameShare.Of(band)), m.NameFloor.Of(band), m.NameWidth.Of(g.Area.W))
+	base := top + (band-name.size)/2 + geom.Em(g.Ascent, name.size)
+	s.place(name, g.Area.X, base, alignLeft)
+	room := g.Area.W - name.width() - m.Gap
 	info := []string{ChineseDate(iss.Date), fmt.Sprintf("第%d版", iss.PageNo)}
 	if iss.Section != "" {
 		info[1] += "　" + iss.Section
@@ -111,25 +132,20 @@ func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *t
 	step := band / geom.Length(len(info)+1)
 	for i, t := range info {
 		y := top + step*geom.Length(i+1) + m.InfoDrop.Of(m.Info)
-		s.line(st, t, f.HeadSection, m.Info, g.Area.Right(), y, alignRight)
+		item := []string{"date", "section", "editor"}[min(i, 2)]
+		s.place(s.fitted(st, item, t, f.HeadSection, m.Info, m.InfoFloor, room), g.Area.Right(), y, alignRight)
 	}
 	y := (bottom + g.LineTop(lines+1)) / 2
 	s.rule(g.Area.X, y-m.ThickAbove, g.Area.Right(), m.Thick)
 	s.rule(g.Area.X, y+m.ThinBelow, g.Area.Right(), m.Thin)
 }
 
-// nameSize is the size of the paper's name: a share of the band's height, or less so
-// that the name takes at most a share of the type area's width; whole points.
-func nameSize(name string, band, width geom.Length, m *style.Masthead) geom.Length {
-	size := m.NameShare.Of(band)
-	if n := geom.Length(len([]rune(name))); n > 0 {
-		size = geom.Min(size, m.NameWidth.Of(width)/n)
-	}
-	return size / geom.Point * geom.Point
-}
+// wholePoints rounds a size down to whole points.
+func wholePoints(l geom.Length) geom.Length { return l / geom.Point * geom.Point }
 
-// oneLine is a measure, in em, wider than any line of furniture: each is set on one line.
-const oneLine = 200
+// oneLineEm is a measure, in em, wider than any line of furniture: each is set on one
+// line, and fitted measures it.
+const oneLineEm = 10000
 
 // Alignments of a furniture line at its x.
 const (
@@ -138,14 +154,60 @@ const (
 	alignRight
 )
 
-// line sets one line of text at x: its left edge, centre or right edge.
-func (s *Set) line(st *text.Setter, t string, id fonts.ID, size, x, y geom.Length, align int) {
-	if t == "" {
-		return
+// setText is one line of furniture text as set.
+type setText struct {
+	lines []lines.Line
+	size  geom.Length
+}
+
+func (t setText) width() geom.Length {
+	if len(t.lines) == 0 {
+		return 0
 	}
-	set := lines.Compose([]lines.Span{{Text: t, Font: st.Faces.Font(id)}}, lines.Options{Width: size * oneLine, Size: size})
-	for _, l := range set.Lines {
-		s.Lines = append(s.Lines, place.Line{Line: l, X: x - l.Width*geom.Length(align)/2, Y: y, Size: size})
+	return t.lines[0].Width
+}
+
+// fitted sets t on one line at size, or smaller down the 号 scale to floor so that it
+// fits room; past the floor, its last characters are left out and recorded as Cut.
+func (s *Set) fitted(st *text.Setter, item, t string, id fonts.ID, size, floor, room geom.Length) setText {
+	if t == "" {
+		return setText{size: size}
+	}
+	for _, sz := range sizes(st.Sheet, size, floor) {
+		if set := oneLine(st, t, id, sz); set.width() <= room {
+			return set
+		}
+	}
+	rs := []rune(t)
+	keep := len(rs)
+	for keep > 0 && oneLine(st, string(rs[:keep]), id, floor).width() > room {
+		keep--
+	}
+	s.Cut = append(s.Cut, Cut{Item: item, Text: t, Lost: len(rs) - keep, Size: floor})
+	return oneLine(st, string(rs[:keep]), id, floor)
+}
+
+// sizes lists size, then the 号 sizes below it down to floor, then floor.
+func sizes(sheet *style.Sheet, size, floor geom.Length) []geom.Length {
+	out := []geom.Length{size}
+	for _, h := range geom.HaoScale() {
+		if h.Size < size && h.Size > floor {
+			out = append(out, h.Size)
+		}
+	}
+	return append(out, floor)
+}
+
+// oneLine sets t on one line at size.
+func oneLine(st *text.Setter, t string, id fonts.ID, size geom.Length) setText {
+	set := lines.Compose([]lines.Span{{Text: t, Font: st.Faces.Font(id)}}, lines.Options{Width: size * oneLineEm, Size: size})
+	return setText{lines: set.Lines[:min(1, len(set.Lines))], size: size}
+}
+
+// place puts a set line at x (its left edge, centre or right edge) on baseline y.
+func (s *Set) place(t setText, x, y geom.Length, align int) {
+	for _, l := range t.lines {
+		s.Lines = append(s.Lines, place.Line{Line: l, X: x - l.Width*geom.Length(align)/2, Y: y, Size: t.size})
 	}
 }
 

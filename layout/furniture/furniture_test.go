@@ -106,3 +106,50 @@ func TestRulesBetweenModules(t *testing.T) {
 			down.Y1, down.Y2, g.Area.Y, across.Y1)
 	}
 }
+
+// A running head too long for its page is set smaller, down to 六号, and what still
+// does not fit is left out and reported: its parts never overlap or leave the page.
+func TestLongRunningHeadShrinksThenCuts(t *testing.T) {
+	iss, g, sheet, st := setup(t, 7)
+	iss.Newspaper = strings.Repeat("郑州日报", 6) + "特刊"
+	iss.Section = "经开区新闻·航空港区新闻·高新区新闻·金水区新闻·二七区新闻"
+	iss.Editor = "王一 李二 张三 赵四 钱五 孙六 周七 吴八"
+	s := Page(iss, g, sheet, st, 0)
+	if len(s.Lines) != 3 {
+		t.Fatalf("%d lines", len(s.Lines))
+	}
+	left, name, right := s.Lines[0], s.Lines[1], s.Lines[2]
+	if left.X < g.Area.X || left.X+left.Width > name.X || name.X+name.Width > right.X || right.X+right.Width > g.Area.Right()+1 {
+		t.Errorf("parts overlap or leave the type area: left %v+%v, name %v+%v, right %v+%v, area %v–%v",
+			left.X, left.Width, name.X, name.Width, right.X, right.Width, g.Area.X, g.Area.Right())
+	}
+	for _, l := range s.Lines {
+		if l.Size < sheet.Running.Floor {
+			t.Errorf("a part at %v, under the floor %v", l.Size, sheet.Running.Floor)
+		}
+	}
+	if left.Size >= sheet.Running.Info && right.Size >= sheet.Running.Info {
+		t.Errorf("nothing set smaller: left %v, right %v", left.Size, right.Size)
+	}
+	iss.Section = strings.Repeat(iss.Section, 4)
+	if s := Page(iss, g, sheet, st, 0); len(s.Cut) != 1 || s.Cut[0].Item != "section" || s.Cut[0].Size != sheet.Running.Floor {
+		t.Errorf("an overlong section: cut %+v, want it reported at the floor", s.Cut)
+	}
+}
+
+// A masthead name of 170 characters keeps a size a masthead can carry and reports
+// what it cannot hold, instead of shrinking to a few points or running off the page.
+func TestLongMastheadNameIsCutNotShrunk(t *testing.T) {
+	iss, g, sheet, st := setup(t, 1)
+	iss.Newspaper = strings.Repeat("郑州日报", 42) + "特刊"
+	mast := MastheadLines(iss, g, sheet)
+	s := Page(iss, g, sheet, st, mast)
+	band := g.LineTop(mast-1) + g.Body - g.LineTop(0)
+	name := s.Lines[0]
+	if name.Size < sheet.Mast.NameFloor.Of(band) || name.X+name.Width > g.Area.Right() {
+		t.Errorf("name at %v (floor %v), ends at %v past %v", name.Size, sheet.Mast.NameFloor.Of(band), name.X+name.Width, g.Area.Right())
+	}
+	if len(s.Cut) == 0 || s.Cut[0].Item != "newspaper" || s.Cut[0].Lost < 100 {
+		t.Errorf("cut %+v", s.Cut)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"broadsheet/issues"
+	"broadsheet/layout/furniture"
 	"broadsheet/layout/geom"
 	"broadsheet/layout/grid"
 	"broadsheet/layout/place"
@@ -11,11 +12,17 @@ import (
 	"broadsheet/layout/text"
 )
 
-// Build writes the report of a page from its placement and the characters of the
-// running head or masthead that no face has.
-func Build(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, page *place.Page, furniture []text.Missing) *Report {
+// Build writes the report of a page from its placement and its furniture: the
+// characters of the running head or masthead that no face has, and what of them
+// did not fit.
+func Build(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, page *place.Page, furn furniture.Set) *Report {
 	r := newReport(iss, g)
-	r.missing(iss, furniture)
+	r.missing(iss, furn.Missing)
+	for _, c := range furn.Cut {
+		r.warn(iss, Warning{Kind: WarnOverset, Article: -1, Item: c.Item, Attention: true,
+			Message: fmt.Sprintf("%q does not fit the page's head even at %s, the smallest allowed; its last %d characters are left out",
+				c.Text, c.Size, c.Lost)})
+	}
 	for _, m := range page.Modules {
 		r.add(iss, sheet, m)
 		r.missing(iss, m.Story.Missing)

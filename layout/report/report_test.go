@@ -7,6 +7,7 @@ import (
 
 	"broadsheet/issues"
 	"broadsheet/layout/fit"
+	"broadsheet/layout/furniture"
 	"broadsheet/layout/geom"
 	"broadsheet/layout/grid"
 	"broadsheet/layout/place"
@@ -35,7 +36,7 @@ func build(t *testing.T, file string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Build(iss, g, &sheet, p, nil)
+	return Build(iss, g, &sheet, p, furniture.Set{})
 }
 
 // A photo printing under 170 ppi is a warning that names the photo and where its

@@ -160,6 +160,9 @@ type RunningHead struct {
 	Info, Name  geom.Length // size of the date and credits, and of the paper's name
 	Thick, Thin geom.Length // the rule under it: thick over thin (文武线)
 	RuleGap     geom.Length // between the two rules
+	// Floor is the least size a running head's text is set at to fit (六号, the
+	// smallest readable size, typography.md); Gap the least white between its parts.
+	Floor, Gap geom.Length
 }
 
 // Masthead is page 1's 报头.
@@ -174,6 +177,11 @@ type Masthead struct {
 	Thick, Thin geom.Length // the rules under it
 	ThickAbove  geom.Length // the thick rule's offset above the gap line's middle
 	ThinBelow   geom.Length // the thin rule's offset below it
+	// NameFloor is the least size of the paper's name, as a share of the band: a
+	// masthead whose name shrinks past it is no masthead. InfoFloor is the least size
+	// of the info lines (六号); Gap the least white between the name and them.
+	NameFloor      Ratio
+	InfoFloor, Gap geom.Length
 }
 
 // MissingGlyph is the empty box drawn for a character no face has.
@@ -221,10 +229,10 @@ func Default() Sheet {
 			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12,
 		},
 		Rules:   Rules{Thin: pt(0.5)},
-		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2)},
+		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2), Floor: pt(7.5), Gap: pt(10.5)},
 		Mast: Masthead{Height: mm(32), MinLines: 4, MaxShare: Ratio{1, 3}, NameShare: Ratio{4, 5},
 			NameWidth: Ratio{1, 2}, Info: pt(10.5), InfoDrop: Ratio{1, 3}, Thick: pt(1.6), Thin: pt(0.4),
-			ThickAbove: pt(1.2), ThinBelow: pt(1)},
+			ThickAbove: pt(1.2), ThinBelow: pt(1), NameFloor: Ratio{2, 5}, InfoFloor: pt(7.5), Gap: pt(10.5)},
 		Missing: MissingGlyph{Box: Ratio{8, 10}, Inset: Ratio{1, 10}, Width: pt(0.4)},
 		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
 		Tints:   Tints{Placeholder: 20},
