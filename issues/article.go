@@ -35,13 +35,14 @@ const MaxArticles = 60
 
 // article decodes one [[article]].
 func (d *decoder) article(t table) Article {
-	t.checkKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place", "headline_size")
+	t.checkKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place", "headline_size",
+		"kind", "item", "editor_note", "box", "tint")
 	a := Article{Pos: t.start()}
 	a.Kicker, _ = t.prose("kicker", false)
 	a.Headline, _ = t.prose("headline", true)
 	a.Subhead, _ = t.prose("subhead", false)
 	a.Lead, _ = t.prose("lead", false)
-	a.Paragraphs = paragraphs(t)
+	d.editorial(t, &a)
 	a.Byline, _ = t.prose("byline", false)
 	a.HeadlineSize = headlineSize(t)
 	a.Columns = d.width(t, "columns", false)
@@ -51,13 +52,14 @@ func (d *decoder) article(t table) Article {
 		width = a.Place.Columns
 	}
 	a.Photos = d.photos(t, width)
+	a.Paragraphs = paragraphs(t, needsBody(t, &a))
 	return a
 }
 
 // paragraphs decodes an article's body: one paragraph per line, each trimmed,
 // blank lines dropped.
-func paragraphs(t table) []string {
-	body, ok := t.prose("body", true)
+func paragraphs(t table, required bool) []string {
+	body, ok := t.prose("body", required)
 	if !ok {
 		return nil
 	}

@@ -32,7 +32,7 @@ func TestDecodeGood(t *testing.T) {
 		Format: Format{
 			SizeName: "tabloid", Width: 275 * geom.Millimetre, Height: 390 * geom.Millimetre,
 			TypeHeight: 340 * geom.Millimetre, Columns: 6, ColumnChars: 12,
-			BodySize: geom.Pt(9), Leading: geom.Pt(14), Kinsoku: "basic", FullwidthPunctuation: false,
+			BodySize: geom.Pt(9), Leading: geom.Pt(14), Kinsoku: "basic", FullwidthPunctuation: false, BriefMark: "rule",
 		},
 		Articles: []Article{{
 			Pos:        at(18, 1),

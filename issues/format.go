@@ -27,7 +27,7 @@ func defaultFormat() Format {
 	return Format{
 		SizeName: "broadsheet", Width: 390 * geom.Millimetre, Height: 545 * geom.Millimetre,
 		Columns: 8, ColumnChars: 13, BodySize: geom.Pt(9), Leading: geom.Pt(13.5),
-		Kinsoku: "strict", FullwidthPunctuation: true,
+		Kinsoku: "strict", FullwidthPunctuation: true, BriefMark: "rule",
 	}
 }
 
@@ -46,7 +46,7 @@ func (d *decoder) format(root table) Format {
 		return f
 	}
 	t.checkKeys("size", "columns", "column_chars", "body_size", "leading", "type_height",
-		"kinsoku", "fullwidth_punctuation")
+		"kinsoku", "fullwidth_punctuation", "brief_mark")
 	st := formatState{size: true, columns: true, chars: true, body: true, leading: true}
 	d.pageSize(t, &f, &st)
 	d.grid(t, &f, &st)
@@ -57,6 +57,7 @@ func (d *decoder) format(root table) Format {
 	if b, ok := t.boolean("fullwidth_punctuation"); ok {
 		f.FullwidthPunctuation = b
 	}
+	f.BriefMark = briefMark(t)
 	return f
 }
 

@@ -64,6 +64,9 @@ type Format struct {
 	// FullwidthPunctuation sets , ( ) ; : ! ? beside Chinese text as the full-width
 	// marks the paper prints (default true).
 	FullwidthPunctuation bool
+	// BriefMark is what separates the items of a brief list: "rule" (a thin rule,
+	// the default) or a mark that leads each item, such as "■".
+	BriefMark string
 }
 
 // Article is one story.
@@ -78,6 +81,14 @@ type Article struct {
 	Byline     string // e.g. 记者 王赛华 文/图, may be empty
 	// Columns is the article's width in basic columns; 0 lets the layout choose.
 	Columns int
+	// Kind is KindStory or KindBriefs; Briefs are a brief list's items.
+	Kind   string
+	Briefs []Brief
+	// EditorNote is the 编者按 set before the body; may be empty.
+	EditorNote string
+	// Box is "", "rule", "double" or "tint"; Tint the tint's percent of black.
+	Box  string
+	Tint int
 	// HeadlineSize fixes the headline's size (headline_size); 0 lets the layout choose.
 	HeadlineSize geom.Length
 	Photos       []Photo

@@ -126,7 +126,7 @@ func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *re
 		}
 	}
 	for i, a := range iss.Articles {
-		texts := append([]string{text.Printed(a.Kicker), text.Printed(a.Headline), a.Lead, a.Byline}, a.Paragraphs...)
+		texts := []string{text.Printed(a.Kicker), text.Printed(a.Headline), a.Lead, a.Byline, setterOf(iss).PrintedText(&iss.Articles[i])}
 		if a.Subhead != "" {
 			texts = append(texts, sheet.Head.SubheadPrefix+text.Printed(a.Subhead))
 		}
@@ -237,4 +237,9 @@ func blockLabel(b issues.Block) string {
 		return b.Label
 	}
 	return map[string]string{"ad": "广告", "notice": "公益广告"}[b.Kind]
+}
+
+// setterOf is a text setter for the issue's format (only its switches matter here).
+func setterOf(iss *issues.Issue) *text.Setter {
+	return &text.Setter{BriefMark: iss.Format.BriefMark}
 }

@@ -53,6 +53,9 @@ func (d *Drawer) Module(m *place.Module) {
 		d.Lines(p.Caption)
 	}
 	d.Lines(m.Text)
+	for _, r := range m.Rules {
+		d.Page.Items = append(d.Page.Items, &display.Rule{X1: r.X1, Y1: r.Y, X2: r.X2, Y2: r.Y, Width: d.Sheet.Rules.Thin, Color: display.Black})
+	}
 }
 
 // Block draws an advertisement or notice: its picture, or a framed label.

@@ -350,7 +350,7 @@ func mendWidows(s *text.Story, cols []int, f *Fitting, minLeg int) (widows int) 
 func WidowColumn(s *text.Story, cols []int, from int) int {
 	first := 0
 	for c, n := range cols {
-		if c >= max(from, 1) && n > 0 && s.Widow(first) {
+		if c >= max(from, 1) && n > 0 && s.BadStart(first) {
 			return c
 		}
 		first += n

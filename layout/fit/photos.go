@@ -166,6 +166,9 @@ func (s *Article) oversized(b block) int64 {
 	for _, sl := range b.slots {
 		cells += sl.Columns * sl.Frame
 	}
+	if len(s.S.Body) == 0 {
+		return 0 // photo news: the picture is the story
+	}
 	allowed := int(s.sheet.Photo.TextShare.Of(geom.Length(len(s.S.Body))))
 	return int64(max(0, cells-allowed)) * s.costs.OversizePhoto
 }
@@ -187,8 +190,11 @@ func containsBlock(bs []block, b block) bool {
 // take more than half the module, is no choice.
 func (s *Article) fitPhotos(f Fitting, b block, cost int64, best *Fitting) {
 	body := f.Lines - f.HeadLines
-	if b.lines > body || b.cols > f.Columns || 2*b.area > f.Columns*f.Lines {
+	if b.lines > body || b.cols > f.Columns || 2*b.area > f.Columns*f.Lines && len(s.S.Body) > 0 {
 		return
+	}
+	if len(s.S.Body) == 0 && (b.cols != f.Columns || b.cols > int(s.sheet.Photo.NewsShare.Of(geom.Length(s.grid.Columns)))) {
+		return // photo news (图片新闻): the picture spans its module, at most the sheet's share of the page
 	}
 	f.PhotoCols, f.PhotoLines, f.Slots = b.cols, b.lines, b.slots
 	s.evaluate(&f, cost+s.oversized(b), best)

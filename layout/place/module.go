@@ -23,6 +23,9 @@ type Module struct {
 	Heading, Text []Line
 	// Photos are the frames of the photos, in order (none when they were left out).
 	Photos []Photo
+	// Rules are the thin rules across a column the body flow holds (around an
+	// editor's note, between brief items), each from X1 to X2 at Y.
+	Rules []Rule
 	// HeadLost counts the characters of the headline block not on the page: lines a
 	// squeezed module had no room for, or the whole block of an article with no module.
 	HeadLost int
@@ -33,6 +36,9 @@ type Line struct {
 	lines.Line
 	X, Y, Size geom.Length
 }
+
+// Rule is a thin rule across a column.
+type Rule struct{ X1, X2, Y geom.Length }
 
 // Photo is a photo's frame on the page.
 type Photo struct {
@@ -100,11 +106,16 @@ func (m *Module) setBody(g grid.Grid) {
 		x := g.ColumnX(m.Cells.Column + c)
 		for r := 0; r < n && next < len(body); r++ {
 			l := body[next]
+			y := g.Baseline(m.BodyTop() + m.ColumnStart(c) + r)
+			if l.Rule {
+				mid := y - geom.Em(g.Ascent, g.Body) + g.Body/2
+				m.Rules = append(m.Rules, Rule{X1: x, X2: x + g.ColumnWidth(), Y: mid})
+			}
 			lx := x
 			if l.Byline {
 				lx += g.ColumnWidth() - l.Width
 			}
-			m.Text = append(m.Text, Line{Line: l.Line, X: lx, Y: g.Baseline(m.BodyTop() + m.ColumnStart(c) + r), Size: g.Body})
+			m.Text = append(m.Text, Line{Line: l.Line, X: lx, Y: y, Size: g.Body})
 			next++
 		}
 	}

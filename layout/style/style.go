@@ -49,6 +49,9 @@ type Blocks struct {
 // Faces are the faces of the page's text roles.
 type Faces struct {
 	Body, Lead, Byline, Caption, Kicker, Subhead fonts.ID
+	// Crosshead is the face of crossheads (小标题), RunIn of bold run-ins (问：, 答：,
+	// brief titles, 【编者按】), Note of the editor's note.
+	Crosshead, RunIn, Note fonts.ID
 	// Headlines alternate down the page, so neighbouring headlines differ.
 	Headlines []fonts.ID
 	// Paper name, dates and credits of the running head and masthead.
@@ -112,6 +115,10 @@ type Photo struct {
 	MinFrameLines int
 	// MinPPI is the least effective resolution of a newsprint photo (typography.md).
 	MinPPI float64
+	// NewsShare is the widest a photo news item (图片新闻: a picture, a title and a
+	// caption, no body) may be, as a share of the page's columns: it is news, not a
+	// page's filler.
+	NewsShare Ratio
 	// TextShare is how many frame cells an article's photos may take for each cell
 	// of its body text before they cost Costs.OversizePhoto a cell.
 	TextShare Ratio
@@ -209,6 +216,7 @@ func Default() Sheet {
 		Faces: Faces{
 			Body: fonts.Song, Lead: fonts.Hei, Byline: fonts.Kai, Caption: fonts.Kai,
 			Kicker: fonts.Kai, Subhead: fonts.Song, Headlines: []fonts.ID{fonts.Hei, fonts.SongBold},
+			Crosshead: fonts.Hei, RunIn: fonts.Hei, Note: fonts.Kai,
 			PaperName: fonts.SongBold, HeadInfo: fonts.Song, HeadSection: fonts.Hei,
 		},
 		Grid: Grid{HeadSpace: mm(10), MinMargin: mm(10), TypeMargin: mm(55),
@@ -221,7 +229,7 @@ func Default() Sheet {
 			KeepChoices: 4, ChoiceSlack: 300,
 		},
 		Photo: Photo{CropShort: 0.8, CropTall: 1.25,
-			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170, TextShare: Ratio{3, 2}},
+			Aspect: 4.0 / 3.0, MinFrameLines: 2, MinPPI: 170, TextShare: Ratio{3, 2}, NewsShare: Ratio{1, 2}},
 		Costs: Costs{
 			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
 			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, WordSplit: 200_000, Shallow: 1000, DeepHole: 1000,

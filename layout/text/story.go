@@ -16,9 +16,11 @@ import (
 // Setter sets the articles of one page: the page's grid, the style sheet, the faces
 // and the composition switches of the issue's format.
 type Setter struct {
-	Grid  grid.Grid
-	Sheet *style.Sheet
-	Faces *Faces
+	// BriefMark separates the items of a brief list (format.brief_mark).
+	BriefMark string
+	Grid      grid.Grid
+	Sheet     *style.Sheet
+	Faces     *Faces
 	// Strict is the kinsoku level; FullWidth turns , ( ) ; : ! ? beside Chinese into
 	// full-width marks.
 	Strict, FullWidth bool
@@ -26,7 +28,8 @@ type Setter struct {
 
 // NewSetter is the setter of an issue's page.
 func NewSetter(f issues.Format, g grid.Grid, sheet *style.Sheet, faces *Faces) *Setter {
-	return &Setter{Grid: g, Sheet: sheet, Faces: faces, Strict: f.Kinsoku != "basic", FullWidth: f.FullwidthPunctuation}
+	return &Setter{Grid: g, Sheet: sheet, Faces: faces, Strict: f.Kinsoku != "basic", FullWidth: f.FullwidthPunctuation,
+		BriefMark: f.BriefMark}
 }
 
 // Story is an article prepared for fitting: its body set once in the basic column
@@ -56,6 +59,11 @@ type BodyLine struct {
 	lines.Line
 	Byline bool // set flush right in the column
 	Para   int  // paragraph index, -1 for the byline
+	First  bool // its paragraph's first line
+	Cross  bool // a crosshead's line
+	Brief  bool // a brief item's line (the first holds its title)
+	Blank  bool // a line of white (above a crosshead)
+	Rule   bool // a line holding a thin rule across the column
 }
 
 // Story sets article a, the index-th of the file, at importance rank.
@@ -70,30 +78,128 @@ func (st *Setter) Story(index, rank int, a *issues.Article) *Story {
 	return s
 }
 
-// setBody composes the paragraphs (the lead in Hei before the first) and the byline.
+// setBody composes the body flow: the editor's note between thin rules, then the
+// paragraphs (the lead in Hei before the first; a paragraph starting "## " is a
+// crosshead, with a line of white above it) or a brief list's items, then the byline.
 func (s *Story) setBody() {
 	st, f := s.set, &s.set.Sheet.Faces
-	body, lead := st.Faces.Font(f.Body), st.Faces.Font(f.Lead)
+	if s.Art.EditorNote != "" {
+		s.note()
+	}
+	if s.Art.Kind == issues.KindBriefs {
+		s.briefList()
+	}
 	for i, p := range s.Art.Paragraphs {
-		spans := []lines.Span{{Text: p, Font: body}}
+		if head, ok := strings.CutPrefix(p, crossheadMark); ok {
+			s.crosshead(i, strings.TrimSpace(head))
+			continue
+		}
+		spans := s.runIns(p, st.Faces.Font(f.Body))
 		if i == 0 && s.Art.Lead != "" {
-			spans = []lines.Span{{Text: s.Art.Lead, Font: lead}, {Text: "\u3000" + p, Font: body}}
+			spans = append([]lines.Span{{Text: s.Art.Lead, Font: st.Faces.Font(f.Lead)}, {Text: "\u3000", Font: st.Faces.Font(f.Body)}}, spans...)
 		}
-		par := lines.Compose(spans, st.options(st.Grid.ColumnWidth(), st.Grid.Body, st.Sheet.Grid.Indent, true))
-		for _, l := range par.Lines {
-			s.Body = append(s.Body, BodyLine{Line: l, Para: i})
-		}
+		s.paragraph(spans, i, st.Sheet.Grid.Indent, true, BodyLine{})
 	}
 	if s.Art.Byline != "" {
-		spans := []lines.Span{{Text: s.Art.Byline, Font: st.Faces.Font(f.Byline)}}
-		par := lines.Compose(spans, st.options(st.Grid.ColumnWidth(), st.Grid.Body, 0, false))
-		for _, l := range par.Lines {
-			s.Body = append(s.Body, BodyLine{Line: l, Byline: true, Para: -1})
-		}
+		s.paragraph([]lines.Span{{Text: s.Art.Byline, Font: st.Faces.Font(f.Byline)}}, -1, 0, false, BodyLine{Byline: true})
 	}
 	s.chars = make([]int, len(s.Body)+1)
 	for i := len(s.Body) - 1; i >= 0; i-- {
 		s.chars[i] = s.chars[i+1] + LineChars(s.Body[i].Line)
+	}
+}
+
+// crossheadMark starts a paragraph that is a crosshead (小标题).
+const crossheadMark = "## "
+
+// paragraph composes spans at the column's measure and appends its lines, each a copy
+// of like with the paragraph index para.
+func (s *Story) paragraph(spans []lines.Span, para, indent int, justify bool, like BodyLine) {
+	st := s.set
+	par := lines.Compose(spans, st.options(st.Grid.ColumnWidth(), st.Grid.Body, indent, justify))
+	for k, l := range par.Lines {
+		b := like
+		b.Line, b.Para, b.First = l, para, k == 0
+		s.Body = append(s.Body, b)
+	}
+}
+
+// white appends a line of white to the flow, or one holding a thin rule.
+func (s *Story) white(rule bool) {
+	s.Body = append(s.Body, BodyLine{Blank: !rule, Rule: rule, Para: noPara})
+}
+
+// noPara is the paragraph index of lines that belong to none: white and rules.
+const noPara = -2
+
+// crosshead sets a crosshead in bold Hei at body size, not indented, after a line of
+// white unless it opens the body.
+func (s *Story) crosshead(para int, text string) {
+	if len(s.Body) > 0 {
+		s.white(false)
+	}
+	g := s.set.Grid
+	set := s.balancedPart(text, s.set.Sheet.Crosshead, g.ColumnWidth(), g.Body)
+	for k, l := range set.lines {
+		s.Body = append(s.Body, BodyLine{Line: l, Para: para, First: k == 0, Cross: true})
+	}
+}
+
+// runIns splits a paragraph at its **bold** run-ins (问：, 答：, a speaker's name),
+// which are set in the bold face; \* is a literal asterisk, and a ** with no partner
+// is printed as it is.
+func (s *Story) runIns(p string, body lines.Font) []lines.Span {
+	bold := s.set.Faces.Font(s.set.Sheet.RunIn)
+	parts := strings.Split(strings.ReplaceAll(p, `\*`, "\x00"), "**")
+	if len(parts)%2 == 0 { // an odd number of **: the last one has no partner
+		parts[len(parts)-2] += "**" + parts[len(parts)-1]
+		parts = parts[:len(parts)-1]
+	}
+	var spans []lines.Span
+	for k, part := range parts {
+		if part = strings.ReplaceAll(part, "\x00", "*"); part == "" {
+			continue
+		}
+		f := body
+		if k%2 == 1 {
+			f = bold
+		}
+		spans = append(spans, lines.Span{Text: part, Font: f})
+	}
+	if len(spans) == 0 {
+		spans = []lines.Span{{Text: p, Font: body}}
+	}
+	return spans
+}
+
+// note sets the editor's note (编者按): led by a bold 「编者按」, in Kai, between thin
+// rules, before the body.
+func (s *Story) note() {
+	f := &s.set.Sheet.Faces
+	s.white(true)
+	spans := []lines.Span{{Text: editorNote, Font: s.set.Faces.Font(f.RunIn)}, {Text: s.Art.EditorNote, Font: s.set.Faces.Font(f.Note)}}
+	s.paragraph(spans, -3, s.set.Sheet.Grid.Indent, true, BodyLine{})
+	s.white(true)
+}
+
+// editorNote leads the editor's note.
+const editorNote = "【编者按】"
+
+// briefList sets the items of a brief list: each a bold title run in before its text,
+// separated by thin rules, or each led by the format's brief mark.
+func (s *Story) briefList() {
+	st, f := s.set, &s.set.Sheet.Faces
+	mark := st.BriefMark
+	for k, b := range s.Art.Briefs {
+		title := b.Title
+		if mark != "rule" && mark != "" {
+			title = mark + title
+		} else if k > 0 {
+			s.white(true)
+		}
+		spans := []lines.Span{{Text: title, Font: st.Faces.Font(f.RunIn)}, {Text: "\u3000", Font: st.Faces.Font(f.Body)}}
+		spans = append(spans, s.runIns(b.Body, st.Faces.Font(f.Body))...)
+		s.paragraph(spans, 1000+k, st.Sheet.Grid.Indent, true, BodyLine{Brief: true})
 	}
 }
 
@@ -109,6 +215,26 @@ func (s *Story) CharsFrom(i int) int { return s.chars[i] }
 // Widow reports whether body line i ends a paragraph that began on an earlier line.
 func (s *Story) Widow(i int) bool {
 	return i > 0 && i < len(s.Body) && s.Body[i].Last && !s.Body[i].Byline && s.Body[i-1].Para == s.Body[i].Para
+}
+
+// BadStart reports whether a leg should not start at body line i: a widow; a line of
+// white or a rule (they belong between things, not at a leg's top); a leg before that
+// would end with a crosshead, or with a crosshead and one line of what it heads; or
+// with a brief item's title line (the title never ends a leg).
+func (s *Story) BadStart(i int) bool {
+	if i <= 0 || i >= len(s.Body) {
+		return false
+	}
+	b, prev := &s.Body[i], &s.Body[i-1]
+	switch {
+	case s.Widow(i), b.Blank, b.Rule, prev.Cross && !b.Cross:
+		return true
+	case prev.Brief && prev.First && !prev.Last:
+		return true
+	case i >= 2 && s.Body[i-2].Cross && !prev.Cross && !prev.Last:
+		return true
+	}
+	return false
 }
 
 // Caption returns the caption of photo k set in a frame of the given columns.
@@ -160,3 +286,37 @@ func (s *Story) HeadChars() int {
 
 // Printed is a headline layer's text as the page prints it: without forced breaks.
 func Printed(layer string) string { return strings.ReplaceAll(layer, ForcedBreak, "") }
+
+// PrintedText is the text of an article's body flow as the page prints it, for
+// checking that nothing is lost: the editor's note with its lead, the paragraphs
+// without crosshead marks and ** markers, the brief items with their marks.
+func (st *Setter) PrintedText(a *issues.Article) string {
+	var b strings.Builder
+	if a.EditorNote != "" {
+		b.WriteString(editorNote + a.EditorNote)
+	}
+	for _, br := range a.Briefs {
+		if st.BriefMark != "rule" && st.BriefMark != "" {
+			b.WriteString(st.BriefMark)
+		}
+		b.WriteString(br.Title + printedRunIns(br.Body))
+	}
+	for _, p := range a.Paragraphs {
+		if head, ok := strings.CutPrefix(p, crossheadMark); ok {
+			b.WriteString(head)
+			continue
+		}
+		b.WriteString(printedRunIns(p))
+	}
+	return b.String()
+}
+
+// printedRunIns is a paragraph without its ** markers, \* unescaped.
+func printedRunIns(p string) string {
+	parts := strings.Split(strings.ReplaceAll(p, `\*`, "\x00"), "**")
+	if len(parts)%2 == 0 {
+		parts[len(parts)-2] += "**" + parts[len(parts)-1]
+		parts = parts[:len(parts)-1]
+	}
+	return strings.ReplaceAll(strings.Join(parts, ""), "\x00", "*")
+}
