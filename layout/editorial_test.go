@@ -234,3 +234,31 @@ func partAt(text string, off int) (string, int) {
 	}
 	return text, off
 }
+
+// No leg ends with a crosshead (or a crosshead and one line of what it heads), or with
+// a brief item's title line.
+func TestCrossheadsAndBriefTitlesNeverEndALeg(t *testing.T) {
+	for _, file := range pages(t) {
+		iss, err := issues.Decode(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range arrangePage(t, iss).Modules {
+			body, first := m.Story.Body, 0
+			for c, n := range m.Legs {
+				if end := first + n; c < len(m.Legs)-1 && n > 0 && end < len(body) {
+					last := body[end-1]
+					switch {
+					case last.Cross:
+						t.Errorf("%s: article[%d] leg %d ends with a crosshead", filepath.Base(file), m.Story.Index, c+1)
+					case last.Brief && last.First && !last.Last:
+						t.Errorf("%s: article[%d] leg %d ends with a brief's title line", filepath.Base(file), m.Story.Index, c+1)
+					case end >= 2 && body[end-2].Cross && !last.Last:
+						t.Errorf("%s: article[%d] leg %d ends with a crosshead and one line", filepath.Base(file), m.Story.Index, c+1)
+					}
+				}
+				first += n
+			}
+		}
+	}
+}

@@ -154,7 +154,7 @@ func (s *Article) evaluate(f *Fitting, cost int64, best *Fitting) {
 	cost += s.shapeCost(f, b)
 	if f.Overset == 0 && f.Columns > 1 {
 		var cols [maxColumns]int
-		cost += int64(s.shareLines(cols[:f.Columns], f, need)) * s.costs.Widow
+		cost += s.breakCost(cols[:f.Columns], s.shareLines(cols[:f.Columns], f, need))
 		cost += s.shortLegs(cols[:f.Columns], need)
 	}
 	f.Cost = cost
@@ -289,6 +289,20 @@ func (f *Fitting) ColumnStart(c int) int {
 
 // room is the number of body lines column c can hold.
 func (f *Fitting) room(c int) int { return max(0, f.Lines-f.HeadLines-f.ColumnStart(c)) }
+
+// breakCost prices the bad leg starts left after mending: a widow is a blemish; a
+// crosshead or brief title ending a leg breaks a rule (Costs.Keep).
+func (s *Article) breakCost(cols []int, bad int) int64 {
+	kept := 0
+	first := 0
+	for c, n := range cols {
+		if c > 0 && n > 0 && s.S.BadStart(first) && !s.S.Widow(first) {
+			kept++
+		}
+		first += n
+	}
+	return int64(bad-kept)*s.costs.Widow + int64(kept)*s.costs.Keep
+}
 
 // shareLines is ShareLines for the article being fitted.
 func (s *Article) shareLines(cols []int, f *Fitting, total int) (widows int) {

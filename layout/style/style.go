@@ -148,7 +148,10 @@ type Costs struct {
 	OversizePhoto               int64 // per frame cell beyond what the article's text allows (Photo.TextShare)
 	NarrowLead                  int64 // per column the lead story is narrower than half the page
 	Widow                       int64 // a paragraph's last line alone at the top of a column
-	MinDepth                    int   // the fewest lines a column of running text should have
+	// Keep is per leg that ends with a crosshead (or it and one line) or a brief
+	// item's title line: a rule broken, priced like a short leg.
+	Keep     int64
+	MinDepth int // the fewest lines a column of running text should have
 	// ShortLeg is the price per line a leg falls short of MinLeg, the fewest lines a
 	// reader can follow in a leg (under 6 is refused, typography.md), unless the body
 	// is under ShortBody lines. It stays below the price of cutting an article: a leg
@@ -233,7 +236,7 @@ func Default() Sheet {
 		Costs: Costs{
 			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
 			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, WordSplit: 200_000, Shallow: 1000, DeepHole: 1000,
-			NarrowPhoto: 300, OversizePhoto: 1000, NarrowLead: 800, Widow: 150, MinDepth: 8,
+			NarrowPhoto: 300, OversizePhoto: 1000, NarrowLead: 800, Widow: 150, Keep: 20_000_000, MinDepth: 8,
 			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12,
 		},
 		Rules:   Rules{Thin: pt(0.5)},
