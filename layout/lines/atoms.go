@@ -49,7 +49,7 @@ type composer struct {
 	adv    []geom.Length // prefix sums of natural widths: adv[k] = Σ_{i<k} (w_i + joint_i)
 	sums   []sum         // prefix sums of shrink and stretch (total.go)
 	breaks []int         // end unit of each line
-	hidden bool          // some invisible format characters were left out of the atoms
+	hidden bool          // some characters (invisible ones, marks no face has) were left out of the atoms' text
 	glyphs []glyph
 	miss   []Missing
 
@@ -201,11 +201,14 @@ func kindOf(r rune, mark uint8) kind {
 }
 
 // measure looks up the glyphs of a's cluster: face and advance of the first rune, the
-// advances of the rest added. The whole cluster is drawn in one face; a rune no face has,
-// or one only another face has, is recorded as missing and the cluster set as a box.
+// advances of the rest added. The whole cluster is drawn in one face; a rune only another
+// face has is recorded as missing and the cluster set as a box. A mark no face has, on a
+// base its face has, is recorded as missing and left out of the drawn text, so that a run
+// never holds a glyph its face lacks.
 func (c *composer) measure(a *atom, f Font, si int) {
 	first := true
 	base := -1
+	var drop []int // byte offsets in a.text of marks left out
 	for i, r := range a.text {
 		face, adv, ok := glyphOf(f, r)
 		if first {
@@ -216,6 +219,10 @@ func (c *composer) measure(a *atom, f Font, si int) {
 		}
 		if !ok {
 			c.miss = append(c.miss, Missing{Rune: r, Offset: int(a.off) + i, Span: si})
+			if !first && a.face >= 0 {
+				drop = append(drop, i)
+				continue
+			}
 		}
 		switch {
 		case first && !ok:
@@ -232,6 +239,22 @@ func (c *composer) measure(a *atom, f Font, si int) {
 		}
 		first = false
 	}
+	if len(drop) > 0 {
+		a.text, c.hidden = without(a.text, drop), true
+	}
+}
+
+// without returns s less the runes that start at the byte offsets at, in order.
+func without(s string, at []int) string {
+	var b strings.Builder
+	prev := 0
+	for _, i := range at {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[prev:i])
+		prev = i + n
+	}
+	b.WriteString(s[prev:])
+	return b.String()
 }
 
 // visible returns s without its invisible format characters, and whether it left any
