@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/picture"
 )
 
 // Block is a fixed block of the page: an advertisement or a notice (公益广告), set
@@ -19,6 +18,9 @@ type Block struct {
 	// for a labelled placeholder. PixelWidth and PixelHeight are its size.
 	File                    string
 	PixelWidth, PixelHeight int
+	// Format and Model are the picture's file format and how its pixels are stored.
+	Format picture.Format
+	Model  picture.Model
 	Label                   string // the placeholder's text
 	// Columns and Lines are the block's size in basic columns and body lines; when
 	// the file gives a length instead (width, height), Width or Height holds it and the
@@ -111,25 +113,14 @@ func (d *decoder) blockFile(t table, b *Block) {
 		}
 		return
 	}
-	path := name
-	if !filepath.IsAbs(name) {
-		path = filepath.Join(filepath.Dir(d.file), name)
-	}
-	if isPDF(path) {
+	if isPDF(d.resolve(name)) {
 		t.errorf("file", "%q is a PDF; this version places JPEG and PNG blocks: save the ad as a JPEG or PNG (at 300 ppi or more)", name)
 		return
 	}
-	w, h, perr := probeImage(path)
-	if perr != nil {
-		where := ""
-		if perr.where && !filepath.IsAbs(name) {
-			where = fmt.Sprintf(" (relative to the issue file's folder %s)", folderOf(d.file))
-		}
-		fix := strings.Replace(perr.fix, "leave file out for a placeholder", "leave file out for a labelled placeholder", 1)
-		t.errorf("file", "%q %s%s; %s", name, perr.what, where, fix)
-		return
+	if path, info, ok := d.probe(t, name, "a labelled placeholder"); ok {
+		b.File, b.PixelWidth, b.PixelHeight = path, info.Width, info.Height
+		b.Format, b.Model = info.Format, info.Model
 	}
-	b.File, b.PixelWidth, b.PixelHeight = path, w, h
 }
 
 // isPDF reports whether the file at path starts like a PDF.

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/picture"
 )
 
 func TestDecodeGood(t *testing.T) {
@@ -45,7 +46,8 @@ func TestDecodeGood(t *testing.T) {
 			Columns:    4,
 			Photos: []Photo{
 				{Pos: at(31, 3), File: filepath.Join("testdata/good", "photos/dot.png"), Caption: "图片说明",
-					Columns: 3, PixelWidth: 4, PixelHeight: 3},
+					Columns: 3, PixelWidth: 4, PixelHeight: 3,
+					Format: picture.PNG, Model: picture.Model{Colour: picture.RGB, Bits: 8, Alpha: true}},
 				{Pos: at(36, 3), Aspect: 1.5},
 			},
 			Place: &Place{Pos: at(39, 3), Column: 1, Columns: 4, Line: 1, Lines: 40},

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/picture"
 )
 
 // Issue is one page of a newspaper as the issue file describes it.
@@ -109,6 +110,10 @@ type Photo struct {
 	Aspect float64
 	// PixelWidth and PixelHeight are the picture's size; 0 for a placeholder.
 	PixelWidth, PixelHeight int
+	// Format and Model are the picture's file format and how its pixels are stored
+	// (colour space, bits, alpha); zero for a placeholder.
+	Format picture.Format
+	Model  picture.Model
 }
 
 // Place is a pinned module in grid units: 1-based first column and line, and a count of each.

@@ -1,6 +1,8 @@
 package issues
 
 import (
+	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
@@ -37,7 +39,7 @@ func TestPhotoFiles(t *testing.T) {
 	}, image.NewPaletted(image.Rect(0, 0, 8, 8), color.Palette{color.Black, color.White}))
 	writeFile(t, filepath.Join(photos, "notes.jpg"), []byte("this is not a picture\n"))
 	writeFile(t, filepath.Join(photos, "empty.png"), nil)
-	writeFile(t, filepath.Join(photos, "interlaced.png"), interlacedPNGHeader(8, 8))
+	writeFile(t, filepath.Join(photos, "interlaced.png"), interlacedPNG())
 	rgb, _ := os.ReadFile(filepath.Join(photos, "rgb.png"))
 	writeFile(t, filepath.Join(photos, "cut.jpg"), []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"))
 	writeFile(t, filepath.Join(photos, "cut.png"), rgb[:20])
@@ -150,20 +152,24 @@ func TestPhotoRelativeToIssueFolder(t *testing.T) {
 	}
 }
 
-// interlacedPNGHeader returns the start of a PNG whose header declares Adam7 interlacing.
-func interlacedPNGHeader(w, h uint32) []byte {
-	ihdr := make([]byte, 0, 17)
-	ihdr = append(ihdr, "IHDR"...)
-	ihdr = binary.BigEndian.AppendUint32(ihdr, w)
-	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+// interlacedPNG returns a whole 1 × 1 grey PNG with Adam7 interlacing.
+func interlacedPNG() []byte {
+	chunk := func(b []byte, typ string, data []byte) []byte {
+		b = binary.BigEndian.AppendUint32(b, uint32(len(data)))
+		body := append([]byte(typ), data...)
+		b = append(b, body...)
+		return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(body))
+	}
+	ihdr := binary.BigEndian.AppendUint32(nil, 1)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, 1)
 	ihdr = append(ihdr, 8, 0, 0, 0, 1) // depth 8, grey, deflate, filter 0, interlace Adam7
-	b := []byte("\x89PNG\r\n\x1a\n")
-	b = binary.BigEndian.AppendUint32(b, 13)
-	b = append(b, ihdr...)
-	b = binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(ihdr))
-	b = binary.BigEndian.AppendUint32(b, 0)
-	b = append(b, "IEND"...)
-	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE([]byte("IEND")))
+	var idat bytes.Buffer
+	z := zlib.NewWriter(&idat)
+	z.Write([]byte{0, 0x80}) // pass 1 holds the only pixel: filter none, mid grey
+	z.Close()
+	b := chunk([]byte("\x89PNG\r\n\x1a\n"), "IHDR", ihdr)
+	b = chunk(b, "IDAT", idat.Bytes())
+	return chunk(b, "IEND", nil)
 }
 
 func writeImage(t *testing.T, path string, encode func(io.Writer, image.Image) error, m image.Image) {
