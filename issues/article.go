@@ -66,12 +66,12 @@ func paragraphs(t table, required bool) []string {
 	return splitParagraphs(body)
 }
 
-// splitParagraphs splits text into its non-blank lines, trimmed of spaces
-// (full-width ones too) and otherwise unchanged.
+// splitParagraphs splits text into its lines that have a visible character, trimmed
+// of spaces (full-width ones too) and otherwise unchanged.
 func splitParagraphs(text string) []string {
 	var paras []string
 	for _, line := range strings.FieldsFunc(text, isLineBreak) {
-		if line = strings.TrimSpace(line); line != "" {
+		if line = strings.TrimSpace(line); !blank(line) {
 			paras = append(paras, line)
 		}
 	}

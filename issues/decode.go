@@ -4,21 +4,84 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
 
+// MaxFileSize is the largest issue file Decode reads: 16 MB, a hundred times the text
+// of the fullest page (a broadsheet holds about 20,000 characters, 60 KB in UTF-8).
+const MaxFileSize = 16 << 20
+
 // Decode reads the issue file at path, checks it and returns the page it describes.
-// Mistakes in the file are returned as an ErrorList; a file that cannot be read
-// gives a plain error.
+// Mistakes in the file, and a path that is not a regular file of at most MaxFileSize,
+// are returned as an ErrorList; a file that cannot be opened or read gives a plain
+// error wrapping the cause (fs.ErrNotExist, fs.ErrPermission …).
 func Decode(path string) (*Issue, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	return DecodeBytes(path, data)
+}
+
+// readFile returns the bytes of the issue file at path, refusing before it opens
+// anything a path that is not a regular file (a pipe would wait for a writer, a device
+// might never end) and a file over MaxFileSize.
+func readFile(path string) ([]byte, error) {
+	fail := func(format string, args ...any) ([]byte, error) {
+		return nil, ErrorList{{Pos: Pos{File: path}, Msg: fmt.Sprintf(format, args...) +
+			fmt.Sprintf("; want an issue file: a regular file of at most %d MB of UTF-8 TOML", MaxFileSize>>20)}}
+	}
+	info, err := os.Stat(path)
+	if err == nil && !info.Mode().IsRegular() {
+		return fail("is %s, not a regular file", modeName(info.Mode()))
+	}
+	if err == nil && info.Size() > MaxFileSize {
+		return fail("is %.1f MB, over the limit", float64(info.Size())/(1<<20))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, cause(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("read %s: %w", path, cause(err))
+	case len(data) > MaxFileSize:
+		return fail("is over %d MB, the limit", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// modeName says what kind of file a mode is, for messages.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// cause returns the cause of a file error without the path, which the message
+// already gives; errors.Is still finds fs.ErrNotExist and the like in it.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // DecodeBytes checks the issue file data and returns the page it describes. path
@@ -28,6 +91,9 @@ func Decode(path string) (*Issue, error) {
 // Columns in error positions count characters (as editors do), not bytes.
 func DecodeBytes(path string, data []byte) (*Issue, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark some editors write
+	if err := checkEncoding(path, data); err != nil {
+		return nil, err.Err()
+	}
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		return nil, syntaxError(path, data, err).Err()
@@ -38,6 +104,33 @@ func DecodeBytes(path string, data []byte) (*Issue, error) {
 		return nil, err
 	}
 	return is, nil
+}
+
+// checkEncoding refuses a file that is not UTF-8 text: UTF-16 or UTF-32 (which some
+// editors on Windows write as "Unicode"), or a legacy encoding such as GBK.
+func checkEncoding(path string, data []byte) ErrorList {
+	const fix = "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return ErrorList{{Pos: Pos{File: path}, Msg: "is UTF-16 text, not UTF-8; " + fix}}
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return ErrorList{{Pos: Pos{File: path}, Msg: "is UTF-32 text, not UTF-8; " + fix}}
+	case bytes.IndexByte(data[:min(len(data), 4096)], 0) >= 0:
+		return ErrorList{{Pos: Pos{File: path}, Msg: "holds NUL bytes: it is UTF-16 text or not text at all; " + fix}}
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	ix := &positions{file: path, data: data, lines: lineStarts(data)}
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		off += n
+	}
+	return ErrorList{{Pos: ix.pos(off), Msg: "is not UTF-8 text here (GBK or another legacy encoding?); " + fix}}
 }
 
 // syntaxError turns go-toml's error into an ErrorList with the error's position.

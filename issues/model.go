@@ -128,5 +128,11 @@ type Pos struct {
 	Line, Col int
 }
 
-// String formats p as file:line:col.
-func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
+// String formats p as file:line:col, or as the file alone for the file as a whole
+// (Line 0: it cannot be read, or is not text).
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}

@@ -1,6 +1,7 @@
 package issues
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -51,4 +52,37 @@ func compose(s string) string {
 
 func compatibilityIdeograph(r rune) bool {
 	return (r >= 0xF900 && r <= 0xFAFF) || (r >= 0x2F800 && r <= 0x2FA1F)
+}
+
+// blank reports whether s has no visible character: only white space and characters
+// that print as nothing (Unicode's default-ignorable characters: zero-width spaces and
+// joiners, the word joiner U+2060, variation selectors, the combining grapheme joiner
+// U+034F, Hangul fillers, soft hyphens …).
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !ignorable(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// ignorable reports whether r is a default-ignorable code point (Unicode's
+// DerivedCoreProperties: Other_Default_Ignorable_Code_Point, format characters and
+// variation selectors).
+func ignorable(r rune) bool {
+	return unicode.In(r, unicode.Other_Default_Ignorable_Code_Point, unicode.Cf, unicode.Variation_Selector)
+}
+
+// codes lists the distinct characters of s but spaces as U+XXXX, for messages; at most five.
+func codes(s string) string {
+	var list []string
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if !seen[r] && !unicode.IsSpace(r) && len(list) < 5 {
+			seen[r] = true
+			list = append(list, fmt.Sprintf("U+%04X", r))
+		}
+	}
+	return strings.Join(list, " ")
 }

@@ -96,9 +96,15 @@ func (t table) text(key string, required bool) (string, bool) {
 		return "", false
 	}
 	s = strings.TrimSpace(s)
-	if s == "" && required {
+	switch {
+	case s == "" && required:
 		t.errorf(key, "is empty; want some text")
 		return "", false
+	case s != "" && blank(s) && required:
+		t.errorf(key, "is empty: it holds only characters that print as nothing (%s); want some text", codes(s))
+		return "", false
+	case blank(s):
+		return "", true
 	}
 	return s, true
 }
