@@ -83,19 +83,22 @@ func isLineBreak(r rune) bool {
 	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
 }
 
-// width decodes a width in basic columns: 1..20 and no wider than the page.
-// It returns 0 when the key is absent or wrong.
+// width decodes a width in basic columns: 1 to the page's columns. It returns 0 when
+// the key is absent or wrong.
 func (d *decoder) width(t table, key string, required bool) int {
-	n, ok := t.intIn(key, required, minColumns, maxColumns)
-	if !ok {
+	n, ok := t.integer(key, required, "1")
+	switch {
+	case !ok:
+		return 0
+	case n < minColumns || n > maxColumns:
+		t.errorf(key, "%d is out of range; want 1..%d", n, d.maxColumns)
+		return 0
+	case n > int64(d.maxColumns):
+		t.errorf(key, "%s is wider than the page's %d (format.columns); want 1..%d",
+			columnsN(int(n)), d.maxColumns, d.maxColumns)
 		return 0
 	}
-	if n > d.maxColumns {
-		t.errorf(key, "%d columns is wider than the page's %d (format.columns); want 1..%d",
-			n, d.maxColumns, d.maxColumns)
-		return 0
-	}
-	return n
+	return int(n)
 }
 
 // place decodes [article.place]; articleColumns is the article's own width, 0 if not given.
@@ -113,8 +116,8 @@ func (d *decoder) place(at table, articleColumns int) *Place {
 		return nil
 	}
 	if column+columns-1 > d.maxColumns {
-		t.errorf("columns", "%d columns from column %d end at column %d, past the page's %d (format.columns); want at most %d",
-			columns, column, column+columns-1, d.maxColumns, d.maxColumns-column+1)
+		t.errorf("columns", "%s from column %d end at column %d, past the page's %d (format.columns); want at most %d",
+			columnsN(columns), column, column+columns-1, d.maxColumns, d.maxColumns-column+1)
 		return nil
 	}
 	if articleColumns != 0 && columns != articleColumns {

@@ -290,3 +290,20 @@ func TestProseIsComposed(t *testing.T) {
 		t.Errorf("headline %q (%U), want %q", got, []rune(got), want)
 	}
 }
+
+// With format.columns given and format.column_chars not, the columns are as wide as
+// fit the page, up to 13 characters.
+func TestColumnCharsFollowColumns(t *testing.T) {
+	cases := map[string]int{`size = "tabloid"` + "\ncolumns = 6": 12, `size = "broadsheet"` + "\ncolumns = 6": 13,
+		"columns = 10": 10, `size = "tabloid"` + "\ncolumns = 6\ncolumn_chars = 10": 10}
+	for format, want := range cases {
+		src := "newspaper = \"报\"\ndate = 2023-11-21\npage = 1\n[format]\n" + format + "\n[[article]]\nheadline = \"标题\"\nbody = \"正文\"\n"
+		iss, err := DecodeBytes("x.toml", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if iss.Format.ColumnChars != want {
+			t.Errorf("%s: %d characters a column, want %d", format, iss.Format.ColumnChars, want)
+		}
+	}
+}

@@ -133,9 +133,15 @@ func (d *decoder) grid(t table, f *Format, st *formatState) {
 		st.chars = false
 	}
 	d.bodySize(t, f, st)
-	if _, given := t.m["columns"]; !given && st.size && st.chars && st.body {
+	_, columnsGiven := t.m["columns"]
+	_, charsGiven := t.m["column_chars"]
+	switch {
+	case !st.size || !st.body:
+	case !columnsGiven && st.chars:
 		f.Columns = fittingColumns(*f)
 		d.maxColumns = f.Columns
+	case columnsGiven && !charsGiven && st.columns:
+		f.ColumnChars = fittingChars(*f)
 	}
 }
 
@@ -144,6 +150,14 @@ func (d *decoder) grid(t table, f *Format, st *formatState) {
 func fittingColumns(f Format) int {
 	total := int((f.Width - pageMargin) / f.BodySize)
 	return max(minColumns, min(defaultFormat().Columns, (total+1)/(f.ColumnChars+1)))
+}
+
+// fittingChars is the default width of a basic column when format.columns is given:
+// 13 characters, or as many as let the columns fit a narrower page (six columns on a
+// tabloid take 12), at least 4 (and if those do not fit either, typeWidth says so).
+func fittingChars(f Format) int {
+	total := int((f.Width - pageMargin) / f.BodySize)
+	return max(minChars, min(defaultFormat().ColumnChars, (total-(f.Columns-1))/f.Columns))
 }
 
 // bodySize decodes format.body_size and sets the default leading from it.
@@ -204,7 +218,9 @@ func (d *decoder) typeHeight(t table, f *Format, st formatState) {
 	f.TypeHeight = l
 }
 
-// typeWidth checks that the type area fits the page width less 20mm.
+// typeWidth checks that the type area fits the page width less 20mm. The error is at
+// the first of the keys that set it that the file gives: columns, column_chars,
+// body_size, size; at [format] when it gives none of them.
 func (d *decoder) typeWidth(t table, f Format, st formatState) {
 	if !st.size || !st.columns || !st.chars || !st.body {
 		return
@@ -214,11 +230,26 @@ func (d *decoder) typeWidth(t table, f Format, st formatState) {
 	if geom.Length(chars)*f.BodySize <= avail {
 		return
 	}
-	d.errs.Add(d.pos.keyAt(t.item), t.item,
-		"the type area, %d columns × %d characters + %d gutters = %d characters of %s, is %s wide; "+
+	pos, item := d.pos.keyAt(t.item), t.item
+	for _, key := range []string{"columns", "column_chars", "body_size", "size"} {
+		if _, given := t.m[key]; given {
+			pos, item = t.at(key), t.sub(key)
+			break
+		}
+	}
+	d.errs.Add(pos, item,
+		"the type area, %s × %d characters + %d gutters = %d characters of %s, is %s wide; "+
 			"the page (%s wide, less %s) allows %s: %s",
-		f.Columns, f.ColumnChars, f.Columns-1, chars, f.BodySize, mm(geom.Length(chars)*f.BodySize),
+		columnsN(f.Columns), f.ColumnChars, f.Columns-1, chars, f.BodySize, mm(geom.Length(chars)*f.BodySize),
 		mm(f.Width), mm(pageMargin), mm(avail), widestFit(f, avail))
+}
+
+// columnsN spells a count of columns: "1 column", "8 columns".
+func columnsN(n int) string {
+	if n == 1 {
+		return "1 column"
+	}
+	return fmt.Sprintf("%d columns", n)
 }
 
 // widestFit says which smaller format.columns, format.column_chars or
