@@ -170,6 +170,9 @@ func (d *decoder) issue(t table) *Issue {
 	is.Format = d.format(t)
 	is.Articles = d.articles(t)
 	is.Blocks = d.blocks(t)
+	if len(d.errs) == 0 {
+		d.searchBound(is)
+	}
 	return is
 }
 

@@ -175,3 +175,18 @@ func TestPinsNeedAGapLine(t *testing.T) {
 		t.Errorf("err = %v, want the second pin reported for no gap line", err)
 	}
 }
+
+// BenchmarkSolveLarge: 16 articles on a grid of 20 columns × 200 lines.
+func BenchmarkSolveLarge(b *testing.B) {
+	r := rand.New(rand.NewSource(3))
+	arts := make([]area, 16)
+	for i := range arts {
+		arts[i] = area{100 + r.Intn(400), 1}
+	}
+	p := fakeProblem(20, 200, arts)
+	for b.Loop() {
+		if _, err := Solve(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

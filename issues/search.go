@@ -1,0 +1,64 @@
+package issues
+
+import (
+	"broadsheet/layout/geom"
+)
+
+// The layout chooses the articles' modules by a search over every run of consecutive
+// articles and every module size of the grid: its time grows with the free (unpinned)
+// articles cubed × columns × lines × (lines + columns), and its memory with articles
+// squared × columns × lines. maxSearch bounds that product so that no page takes more
+// than about two seconds of one core: 60 articles on the default broadsheet (8
+// columns × 103 lines) come to 2.0 × 10¹⁰ and 1.5 s; 19 on a 2000 × 2000 mm page of
+// 20 columns × 408 lines to 2.4 × 10¹⁰ and 1.9 s, where 60 would take 7 × 10¹¹, a
+// minute and 600 MB.
+const maxSearch = 2.5e10
+
+// Vertical proportions of the type area, as the layout computes its lines.
+var (
+	typeMargin = 55 * geom.Millimetre // page height − default type area height
+	headSpace  = 10 * geom.Millimetre // running head and its rule above the type area
+	minMargin  = 10 * geom.Millimetre // the least white at the top and bottom edges
+)
+
+// typeLines is the number of body lines of f's type area.
+func typeLines(f Format) int {
+	height := f.TypeHeight
+	if height == 0 {
+		height = max(f.Height-typeMargin, f.Height/2)
+	}
+	height = min(height, f.Height-2*minMargin-headSpace)
+	if f.Leading <= 0 {
+		return 1
+	}
+	return max(1, int((height+f.Leading-f.BodySize)/f.Leading))
+}
+
+// searchWork is the size of the layout's search for n free articles on f's grid.
+func searchWork(f Format, n int) float64 {
+	w, l := float64(f.Columns), float64(typeLines(f))
+	return float64(n) * float64(n) * float64(n) * w * l * (l + w)
+}
+
+// searchBound reports the first free article past the most the layout can search
+// on this page's grid in time.
+func (d *decoder) searchBound(is *Issue) {
+	free := 0
+	for i, a := range is.Articles {
+		if a.Place != nil {
+			continue
+		}
+		free++
+		if searchWork(is.Format, free) <= maxSearch {
+			continue
+		}
+		item := indexItem("article", i)
+		d.errs.Add(d.pos.keyAt(item), item,
+			"a page of %s × %d lines can be laid out with at most %d articles that are not pinned "+
+				"(the layout's search grows with articles³ × columns × lines²); this is unpinned article %d: "+
+				"move the rest to another page, pin some with [article.place], or use fewer format.columns, "+
+				"a larger format.leading or a shorter format.type_height",
+			columnsN(is.Format.Columns), typeLines(is.Format), free-1, free)
+		return
+	}
+}
