@@ -58,9 +58,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only problems")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	licenses := fs.Bool("licenses", false, "print the licences of the embedded fonts and exit")
-	fs.Usage = func() { usage(stderr, fs) }
+	fs.Usage = func() {} // usage is printed below: on stdout when asked for, on stderr after a mistake
 	if err := fs.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
+			usage(stdout, fs)
 			return exitOK
 		}
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
@@ -80,16 +81,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	jobs, err := plan(fs.Args(), c.out)
+	if err == nil {
+		err = checkReport(c.report, jobs)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
 		return exitInput
 	}
-	return runJobs(jobs, c, stdout, stderr)
+	return runJobs(jobs, c, interrupts(), stdout, stderr)
 }
 
 func usage(w io.Writer, fs *pflag.FlagSet) {
 	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n\n"+
 		"Typesets each issue file (or every *.toml below a directory) into a one-page PDF.\n"+
 		"Exit status: 0 fine; 1 written, but a page needs a person; 2 bad input or usage; 3 could not write.\n\nFlags:\n")
-	fs.PrintDefaults()
+	fmt.Fprint(w, fs.FlagUsages())
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,6 +32,9 @@ func plan(paths []string, out string) ([]job, error) {
 			jobs = append(jobs, job{p, fileOut(p, out, single)})
 			continue
 		}
+		if out != "" && looksLikeFile(out) {
+			return nil, fmt.Errorf("-o %s: %s is a directory, whose pages go into a folder; give -o a folder name, not a file", out, p)
+		}
 		found, err := walk(p, out)
 		if err != nil {
 			return nil, err
@@ -41,14 +47,15 @@ func plan(paths []string, out string) ([]job, error) {
 	return jobs, checkOutputs(jobs)
 }
 
-// checkOutputs refuses jobs that would write one PDF twice, or replace a file that
-// is not a PDF (an issue file above all): a page must never be lost silently. Paths
-// are compared as the files they are, whatever way they were written.
+// checkOutputs refuses jobs that would write one PDF twice, or write where the output
+// guard forbids: a page must never be lost silently. Paths are compared as the files
+// they are, whatever way they were written.
 func checkOutputs(jobs []job) error {
+	inputs := inputsOf(jobs)
 	outs := map[string]string{}
 	for _, j := range jobs {
 		out := canonical(j.out)
-		if err := replaceable(j.out); err != nil {
+		if err := guardOutput(j.out, pdfFile, inputs); err != nil {
 			return err
 		}
 		if other, ok := outs[out]; ok {
@@ -57,6 +64,15 @@ func checkOutputs(jobs []job) error {
 		outs[out] = j.in
 	}
 	return nil
+}
+
+// inputsOf maps the canonical path of every issue file of the jobs to its name.
+func inputsOf(jobs []job) map[string]string {
+	inputs := make(map[string]string, len(jobs))
+	for _, j := range jobs {
+		inputs[canonical(j.in)] = j.in
+	}
+	return inputs
 }
 
 // canonical is the absolute path of p with the links in its folder resolved.
@@ -71,18 +87,83 @@ func canonical(p string) string {
 	return abs
 }
 
-// replaceable fails when p exists and is not a PDF.
-func replaceable(p string) error {
-	f, err := os.Open(p)
+// An outputKind is a kind of file the command writes, and how to tell one on disk.
+type outputKind struct {
+	name string                 // for messages: "PDF", "JSON report"
+	is   func(head []byte) bool // whether a file that starts with head is one
+}
+
+// The kinds of file the command writes.
+var (
+	pdfFile    = outputKind{"PDF", func(head []byte) bool { return bytes.HasPrefix(head, []byte("%PDF-")) }}
+	reportFile = outputKind{"JSON report", func(head []byte) bool {
+		head = bytes.TrimLeft(head, " \t\r\n")
+		return len(head) > 0 && head[0] == '{'
+	}}
+)
+
+// guardOutput is the one check of every path the command writes (PDF, report,
+// imported file), made before any work is done. It refuses a path that is an input of
+// the run (inputs maps canonical paths to their names), that exists and is anything but
+// a regular file (a folder, a device, a pipe, a symbolic link), or a regular file that
+// holds something other than a file of kind: a PDF is written only over a PDF or an
+// empty file, a report only over a report. Nothing that is not ours is ever replaced.
+func guardOutput(path string, kind outputKind, inputs map[string]string) error {
+	if in, ok := inputs[canonical(path)]; ok {
+		return fmt.Errorf("%s is an issue file of this run (%s); it would be replaced by a %s: give another name", path, in, kind.name)
+	}
+	info, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return nil // nothing there (a missing folder is made when writing; a write that cannot be done says why)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s exists and is %s, not a %s; it would be replaced: give the name of a %s to write",
+			path, modeName(info.Mode()), kind.name, kind.name)
+	case info.Size() == 0:
+		return nil // an empty file holds nothing to lose
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		return nil // nothing there (or nothing readable: the write will say)
+		return fmt.Errorf("%s cannot be checked before writing a %s there (%v)", path, kind.name, cause(err))
 	}
 	defer f.Close()
-	head := make([]byte, 5)
-	if n, _ := f.Read(head); n == 5 && string(head) == "%PDF-" {
-		return nil
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	if !kind.is(head[:n]) {
+		return fmt.Errorf("%s exists and is not a %s; it would be replaced: give the name of a %s, or a folder", path, kind.name, kind.name)
 	}
-	return fmt.Errorf("%s exists and is not a PDF; it would be replaced: give -o a .pdf name or a folder", p)
+	return nil
+}
+
+// modeName says what kind of file a mode is, for messages.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// cause returns the cause of a file error without the path, which the message
+// already gives (for a temporary file, a name the user never chose).
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // looksLikeFile reports whether an -o value names a file rather than a folder.

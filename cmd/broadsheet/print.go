@@ -12,7 +12,7 @@ import (
 // what was written (or, with --check, the short report) on stdout.
 func printResult(r result, c config, stdout, stderr io.Writer) {
 	for _, e := range r.Errors {
-		if !strings.Contains(e, r.File) {
+		if !strings.HasPrefix(e, r.File+":") {
 			e = r.File + ": " + e
 		}
 		fmt.Fprintln(stderr, e)
@@ -35,17 +35,17 @@ func printResult(r result, c config, stdout, stderr io.Writer) {
 		return
 	}
 	if !c.quiet && r.Output != "" {
-		fmt.Fprintf(stdout, "%s → %s (%d articles, fill %.1f%%, %.0f ms)\n", r.File, r.Output,
-			len(r.Report.Articles), 100*r.Report.Fill, 1000*r.Seconds)
+		fmt.Fprintf(stdout, "%s → %s (%s, fill %.1f%%, %.0f ms)\n", r.File, r.Output,
+			count(len(r.Report.Articles), "article"), 100*r.Report.Fill, 1000*r.Seconds)
 	}
 }
 
 // printReport is the short human form of a page's report, for --check.
 func printReport(w io.Writer, r result) {
 	rep := r.Report
-	fmt.Fprintf(w, "%s: page %d, %.0f×%.0f mm, %d columns × %d lines, fill %.1f%%, %d empty cells\n",
-		r.File, rep.Page, rep.WidthMm, rep.HeightMm, rep.Grid.Columns, rep.Grid.Lines,
-		100*rep.Fill, rep.EmptyLines)
+	fmt.Fprintf(w, "%s: page %d, %.0f×%.0f mm, %s × %s, fill %.1f%%, %s\n",
+		r.File, rep.Page, rep.WidthMm, rep.HeightMm, count(rep.Grid.Columns, "column"), count(rep.Grid.Lines, "line"),
+		100*rep.Fill, count(rep.EmptyLines, "empty cell"))
 	for _, a := range rep.Articles {
 		fmt.Fprintf(w, "  article[%d] %s  %s %s  %d lines%s  %s\n", a.Index, a.ModuleString(),
 			a.HeadlineSize, a.HeadlineHao, a.LinesSet, oversetNote(a), a.Headline)
@@ -59,7 +59,15 @@ func oversetNote(a report.ArticleReport) string {
 	if a.Overset == nil {
 		return ""
 	}
-	return fmt.Sprintf(", OVERSET %d characters in %d lines", a.Overset.Characters, a.Overset.Lines)
+	return fmt.Sprintf(", OVERSET %s in %s", count(a.Overset.Characters, "character"), count(a.Overset.Lines, "line"))
+}
+
+// count spells n things: "1 line", "3 lines".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func photoNote(p report.PhotoReport) string {

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 	"time"
 
 	"broadsheet/issues"
@@ -29,32 +32,47 @@ type result struct {
 
 // runJobs sets the pages on up to c.jobs goroutines and prints each outcome as soon as
 // it and every page before it are done, in the order of the jobs; then it writes the
-// JSON report and returns the worst exit status.
-func runJobs(jobs []job, c config, stdout, stderr io.Writer) int {
+// JSON report and returns the worst exit status. A signal from sigs stops it taking
+// new pages: the pages being set are finished (a second signal abandons them), every
+// temporary file is removed, the report says what was done, and the status is
+// 128 + the signal's number (130 for SIGINT, 143 for SIGTERM).
+func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writer) int {
 	done := make([]chan result, len(jobs))
 	for i := range done {
 		done[i] = make(chan result, 1)
 	}
-	next := make(chan int)
-	for w := 0; w < max(1, min(c.jobs, len(jobs))); w++ {
-		go func() {
-			for i := range next {
-				done[i] <- setPage(jobs[i], c)
-			}
-		}()
-	}
-	go func() {
-		for i := range jobs {
-			next <- i
-		}
-		close(next)
-	}()
-	results := make([]result, len(jobs))
+	stop := make(chan struct{})
+	finished := startWorkers(jobs, c, done, stop)
+	var results []result
 	status := exitOK
-	for i := range jobs {
-		results[i] = <-done[i]
-		printResult(results[i], c, stdout, stderr)
-		status = max(status, results[i].Status)
+	take := func(r result) {
+		results = append(results, r)
+		printResult(r, c, stdout, stderr)
+		status = max(status, r.Status)
+	}
+	var sig os.Signal
+	for i := 0; i < len(jobs) && sig == nil; i++ {
+		select {
+		case r := <-done[i]:
+			take(r)
+		case sig = <-sigs:
+			close(stop)
+			fmt.Fprintf(stderr, "broadsheet: %s: finishing the pages being set; no new page is started (again to abandon them)\n", signalName(sig))
+			select {
+			case <-finished:
+			case <-sigs:
+			}
+			for ; i < len(jobs); i++ {
+				select {
+				case r := <-done[i]:
+					take(r)
+				default:
+				}
+			}
+		}
+	}
+	if sig != nil {
+		fmt.Fprintf(stderr, "broadsheet: %s: %d of %d pages set; the rest were not started\n", signalName(sig), len(results), len(jobs))
 	}
 	if c.report != "" {
 		if err := writeReport(c.report, results); err != nil {
@@ -62,7 +80,72 @@ func runJobs(jobs []job, c config, stdout, stderr io.Writer) int {
 			status = max(status, exitFailure)
 		}
 	}
+	temps.shut()
+	if sig != nil {
+		return exitSignal(sig)
+	}
 	return status
+}
+
+// startWorkers starts the goroutines that set the pages, each into its done channel,
+// until stop is closed; the channel it returns is closed when they have all ended.
+func startWorkers(jobs []job, c config, done []chan result, stop <-chan struct{}) <-chan struct{} {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(c.jobs, len(jobs))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				select {
+				case <-stop:
+					return
+				default:
+					done[i] <- setPage(jobs[i], c)
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	finished := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(finished)
+	}()
+	return finished
+}
+
+// interrupts returns the channel on which SIGINT and SIGTERM arrive from now on.
+func interrupts() <-chan os.Signal {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	return sigs
+}
+
+// signalName names a signal as a shell user knows it.
+func signalName(s os.Signal) string {
+	if s == syscall.SIGTERM {
+		return "SIGTERM"
+	}
+	return "SIGINT"
+}
+
+// exitSignal is the exit status of a run stopped by s: 128 + its number, as a shell
+// reports a program the signal ended.
+func exitSignal(s os.Signal) int {
+	if n, ok := s.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 128 + int(syscall.SIGINT)
 }
 
 // setPage decodes, composes and (unless checking) writes one page.
@@ -126,32 +209,116 @@ func writePDF(path string, page *display.Page, opt pdf.Options) error {
 	return writeAtomic(path, buf.Bytes())
 }
 
-func writeAtomic(path string, data []byte) error {
+// writeAtomic writes data to path through a temporary file beside it, renamed over it.
+// Errors name path, never the temporary file.
+func writeAtomic(path string, data []byte) (err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("write %s: %w", path, cause(err))
+		}
+	}()
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := temps.create(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	defer os.Remove(tmp.Name())
+	defer temps.remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	return temps.rename(tmp.Name(), path)
+}
+
+// tempFiles is every temporary file the command has made and not yet renamed or
+// removed, so that none is left behind whatever stops the run.
+type tempFiles struct {
+	mu     sync.Mutex
+	names  map[string]bool
+	closed bool // after shut: no new temporary file
+}
+
+// temps is the command's temporary files.
+var temps = &tempFiles{names: map[string]bool{}}
+
+// errShut is the error of a write after the run was stopped.
+var errShut = errors.New("the run was stopped")
+
+// create makes a temporary file in dir, as os.CreateTemp does, and records it.
+func (t *tempFiles) create(dir, pattern string) (*os.File, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return nil, errShut
+	}
+	f, err := os.CreateTemp(dir, pattern)
+	if err == nil {
+		t.names[f.Name()] = true
+	}
+	return f, err
+}
+
+// rename moves a recorded temporary file to its target.
+func (t *tempFiles) rename(name, target string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return errShut
+	}
+	if err := os.Rename(name, target); err != nil {
+		return err
+	}
+	delete(t.names, name)
+	return nil
+}
+
+// remove deletes a temporary file if it is still there.
+func (t *tempFiles) remove(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.names[name] {
+		os.Remove(name)
+		delete(t.names, name)
+	}
+}
+
+// shut removes every temporary file left and refuses new ones.
+func (t *tempFiles) shut() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.closed = true
+	for name := range t.names {
+		os.Remove(name)
+		delete(t.names, name)
+	}
+}
+
+// checkReport refuses a report path the output guard forbids, or one that a page's
+// PDF would be written to.
+func checkReport(path string, jobs []job) error {
+	if path == "" {
+		return nil
+	}
+	for _, j := range jobs {
+		if canonical(j.out) == canonical(path) {
+			return fmt.Errorf("--report %s: the PDF of %s is written there; give the report another name", path, j.in)
+		}
+	}
+	if err := guardOutput(path, reportFile, inputsOf(jobs)); err != nil {
+		return fmt.Errorf("--report %v", err)
 	}
 	return nil
 }
