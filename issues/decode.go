@@ -171,6 +171,7 @@ func (d *decoder) issue(t table) *Issue {
 	is.Articles = d.articles(t)
 	is.Blocks = d.blocks(t)
 	if len(d.errs) == 0 {
+		d.textBound(is)
 		d.searchBound(is)
 	}
 	return is

@@ -196,6 +196,8 @@ func hostileCases() []hostileCase {
 		// 8. The search of extreme pages is bounded.
 		{name: "60 articles on a 2000 mm page of 20 columns", setup: oneFile(extremePage(60)),
 			code: 2, want: "article[19]: a page of 20 columns × 408 lines can be laid out with at most 19 articles"},
+		{name: "a book pasted into a page", setup: oneFile(page("", `body = """`+"\n"+strings.Repeat("本报讯 这是一段新闻正文，用来测试排版的速度和内存。\n", 40000)+`"""`)),
+			code: 2, want: "article[0]: the page's text passes 200000 characters in this article"},
 		// 9. Invisible text is empty.
 		{name: "invisible headline", setup: oneFile(strings.Replace(page("", someBody), "经开区举办招商推介会", `\u200b\u2060`, 1)),
 			code: 2, want: "article[0].headline: is empty: it holds only characters that print as nothing (U+200B U+2060)"},

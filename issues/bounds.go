@@ -1,8 +1,45 @@
 package issues
 
 import (
+	"unicode/utf8"
+
 	"broadsheet/layout/geom"
 )
+
+// maxPageChars bounds the text of one page, in characters: ten times what a full
+// broadsheet page holds (about 20,000), so that a page with a whole book pasted into
+// it is refused in a moment instead of being set for minutes (the layout sets every
+// article at every width it may take: a million characters take 14 s and 570 MB).
+// Text beyond what the page holds, up to this bound, is set and reported as overset.
+const maxPageChars = 200_000
+
+// textBound reports the article at which the page's text passes maxPageChars.
+func (d *decoder) textBound(is *Issue) {
+	total := 0
+	for i, a := range is.Articles {
+		total += articleChars(a)
+		if total <= maxPageChars {
+			continue
+		}
+		item := indexItem("article", i)
+		d.errs.Add(d.pos.keyAt(item), item,
+			"the page's text passes %d characters in this article (%d so far); a full broadsheet page holds about 20,000: "+
+				"move the rest to another page", maxPageChars, total)
+		return
+	}
+}
+
+// articleChars counts the characters of an article's text.
+func articleChars(a Article) int {
+	n := 0
+	for _, s := range append([]string{a.Kicker, a.Headline, a.Subhead, a.Lead, a.Byline}, a.Paragraphs...) {
+		n += utf8.RuneCountInString(s)
+	}
+	for _, p := range a.Photos {
+		n += utf8.RuneCountInString(p.Caption)
+	}
+	return n
+}
 
 // The layout chooses the articles' modules by a search over every run of consecutive
 // articles and every module size of the grid: its time grows with the free (unpinned)
