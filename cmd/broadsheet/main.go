@@ -6,7 +6,8 @@
 // testdata and hidden folders) are all set, on all cores. Exit status: 0 every page is
 // fine; 1 the PDFs were written but a page needs a person (overset text, a character
 // no font has, a soft photo, a hole); 2 bad input or usage, and no PDF for that page;
-// 3 a PDF could not be written.
+// 3 a PDF could not be written; 130 or 143 stopped by SIGINT or SIGTERM, after the
+// pages being set were finished and every temporary file removed.
 //
 // The command only wires the stages together — issues decodes, layout composes, pdf
 // writes — and turns their outcomes into messages and exit codes.
@@ -94,6 +95,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer, fs *pflag.FlagSet) {
 	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n\n"+
 		"Typesets each issue file (or every *.toml below a directory) into a one-page PDF.\n"+
-		"Exit status: 0 fine; 1 written, but a page needs a person; 2 bad input or usage; 3 could not write.\n\nFlags:\n")
+		"Exit status: 0 fine; 1 written, but a page needs a person; 2 bad input or usage; 3 could not write;\n"+
+		"130/143 interrupted (SIGINT/SIGTERM).\n\nFlags:\n")
 	fmt.Fprint(w, fs.FlagUsages())
 }
