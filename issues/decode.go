@@ -121,7 +121,7 @@ func checkEncoding(path string, data []byte) ErrorList {
 	if utf8.Valid(data) {
 		return nil
 	}
-	ix := &positions{file: path, data: data, lines: lineStarts(data)}
+	ix := textPositions(path, data)
 	off := 0
 	for off < len(data) {
 		r, n := utf8.DecodeRune(data[off:])
@@ -135,7 +135,7 @@ func checkEncoding(path string, data []byte) ErrorList {
 
 // syntaxError turns go-toml's error into an ErrorList with the error's position.
 func syntaxError(path string, data []byte, err error) ErrorList {
-	ix := &positions{file: path, data: data, lines: lineStarts(data)}
+	ix := textPositions(path, data)
 	var de *toml.DecodeError
 	if !errors.As(err, &de) {
 		return ErrorList{{Pos: ix.start(), Msg: "not a valid TOML file: " + err.Error()}}
