@@ -51,16 +51,14 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 		status = max(status, r.Status)
 	}
 	var sig os.Signal
+	rest := "the rest were not started"
 	for i := 0; i < len(jobs) && sig == nil; i++ {
 		select {
 		case r := <-done[i]:
 			take(r)
 		case sig = <-sigs:
-			close(stop)
-			fmt.Fprintf(stderr, "broadsheet: %s: finishing the pages being set; no new page is started (again to abandon them)\n", signalName(sig))
-			select {
-			case <-finished:
-			case <-sigs:
+			if stopRun(sig, sigs, stop, finished, stderr) {
+				rest = "the pages being set were abandoned, the rest not started"
 			}
 			for ; i < len(jobs); i++ {
 				select {
@@ -72,7 +70,7 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 		}
 	}
 	if sig != nil {
-		fmt.Fprintf(stderr, "broadsheet: %s: %d of %d pages set; the rest were not started\n", signalName(sig), len(results), len(jobs))
+		fmt.Fprintf(stderr, "broadsheet: %s: %d of %d pages set; %s\n", signalName(sig), len(results), len(jobs), rest)
 	}
 	if c.report != "" {
 		if err := writeReport(c.report, results); err != nil {
@@ -85,6 +83,22 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 		return exitSignal(sig)
 	}
 	return status
+}
+
+// stopRun stops the run at signal sig: no new page is started (stop is closed), the
+// pages being set are finished unless another signal comes first, and then no
+// temporary file of a page is left or made. It reports whether a second signal
+// abandoned the pages being set.
+func stopRun(sig os.Signal, sigs <-chan os.Signal, stop chan struct{}, finished <-chan struct{}, stderr io.Writer) (abandoned bool) {
+	close(stop)
+	fmt.Fprintf(stderr, "broadsheet: %s: finishing the pages being set; no new page is started (again to abandon them)\n", signalName(sig))
+	select {
+	case <-finished:
+	case <-sigs:
+		abandoned = true
+	}
+	temps.shut()
+	return abandoned
 }
 
 // startWorkers starts the goroutines that set the pages, each into its done channel,
@@ -206,12 +220,12 @@ func writePDF(path string, page *display.Page, opt pdf.Options) error {
 	if err := pdf.Write(&buf, page, opt); err != nil {
 		return err
 	}
-	return writeAtomic(path, buf.Bytes())
+	return temps.write(path, buf.Bytes())
 }
 
-// writeAtomic writes data to path through a temporary file beside it, renamed over it.
+// write writes data to path through a temporary file beside it, renamed over it.
 // Errors name path, never the temporary file.
-func writeAtomic(path string, data []byte) (err error) {
+func (t *tempFiles) write(path string, data []byte) (err error) {
 	defer func() {
 		if err != nil {
 			err = fmt.Errorf("write %s: %w", path, cause(err))
@@ -221,11 +235,11 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := temps.create(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := t.create(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
-	defer temps.remove(tmp.Name())
+	defer t.remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
@@ -240,7 +254,7 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
-	return temps.rename(tmp.Name(), path)
+	return t.rename(tmp.Name(), path)
 }
 
 // tempFiles is every temporary file the command has made and not yet renamed or
@@ -251,8 +265,10 @@ type tempFiles struct {
 	closed bool // after shut: no new temporary file
 }
 
-// temps is the command's temporary files.
-var temps = &tempFiles{names: map[string]bool{}}
+// temps is the temporary files of the pages' PDFs.
+var temps = newTempFiles()
+
+func newTempFiles() *tempFiles { return &tempFiles{names: map[string]bool{}} }
 
 // errShut is the error of a write after the run was stopped.
 var errShut = errors.New("the run was stopped")
@@ -331,5 +347,5 @@ func writeReport(path string, results []result) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, append(data, '\n'))
+	return newTempFiles().write(path, append(data, '\n')) // a record of its own: written after the pages' is shut
 }

@@ -14,7 +14,7 @@ func TestWriteErrorNamesTarget(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(target, "full"), 0o755); err != nil {
 		t.Fatal(err) // a folder that is not empty: the rename over it fails
 	}
-	err := writeAtomic(target, []byte("%PDF-1.7\n"))
+	err := newTempFiles().write(target, []byte("%PDF-1.7\n"))
 	if err == nil || !strings.HasPrefix(err.Error(), "write "+target+": ") || strings.Contains(err.Error(), ".tmp") {
 		t.Errorf("error %v, want one naming %s and no temporary file", err, target)
 	}
