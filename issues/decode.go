@@ -112,11 +112,11 @@ func checkEncoding(path string, data []byte) ErrorList {
 	const fix = "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return ErrorList{{Pos: Pos{File: path}, Msg: "is UTF-16 text, not UTF-8; " + fix}}
+		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "is UTF-16 text, not UTF-8; " + fix}}
 	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
-		return ErrorList{{Pos: Pos{File: path}, Msg: "is UTF-32 text, not UTF-8; " + fix}}
+		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "is UTF-32 text, not UTF-8; " + fix}}
 	case bytes.IndexByte(data[:min(len(data), 4096)], 0) >= 0:
-		return ErrorList{{Pos: Pos{File: path}, Msg: "holds NUL bytes: it is UTF-16 text or not text at all; " + fix}}
+		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "holds NUL bytes: it is UTF-16 text or not text at all; " + fix}}
 	}
 	if utf8.Valid(data) {
 		return nil

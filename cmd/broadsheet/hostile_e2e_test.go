@@ -220,7 +220,7 @@ func hostileCases() []hostileCase {
 			}
 			write(t, filepath.Join(dir, "p.toml"), b)
 			return []string{filepath.Join(dir, "p.toml")}
-		}, code: 2, want: "p.toml: is UTF-16 text, not UTF-8; save it as UTF-8"},
+		}, code: 2, want: "p.toml:1:1: is UTF-16 text, not UTF-8; save it as UTF-8"},
 		{name: "GBK file", setup: oneFile(page("", someBody)[:30] + "\xd6\xa3\xd6\xdd\n"),
 			code: 2, want: "is not UTF-8 text here (GBK or another legacy encoding?); save it as UTF-8"},
 		{name: "columns = 99 on an 8-column page", setup: oneFile(page("", someBody+"\ncolumns = 99")),
