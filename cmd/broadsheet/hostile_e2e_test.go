@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -277,16 +278,20 @@ func TestHostileInput(t *testing.T) {
 			args := c.setup(t, dir)
 			before := snapshot(t, dir)
 			code, stdout, stderr, took, rss := runGuarded(t, args...)
-			t.Logf("%v, %d MB", took.Round(time.Millisecond), rss>>20)
 			out, want := stderr, strings.ReplaceAll(c.want, "DIR", dir)
 			if c.stdout {
 				out = stdout
 			}
+			first, _, _ := strings.Cut(strings.ReplaceAll(out, dir+string(filepath.Separator), ""), "\n")
+			t.Logf("%v, %d MB, exit %d: %s", took.Round(time.Millisecond), rss>>20, code, first)
 			if code != c.code || !strings.Contains(out, want) {
 				t.Errorf("exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", code, c.code, want, stdout, stderr)
 			}
 			if rss > maxRSS {
 				t.Errorf("peak memory %d MB, over %d MB", rss>>20, maxRSS>>20)
+			}
+			if m := regexp.MustCompile(`\b1 (columns|lines|articles|characters)\b`).FindString(stdout); m != "" {
+				t.Errorf("%q: one of a thing is not plural", m)
 			}
 			checkPrefixes(t, stderr)
 			checkLeftovers(t, dir, before, c)

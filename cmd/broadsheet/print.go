@@ -47,8 +47,8 @@ func printReport(w io.Writer, r result) {
 		r.File, rep.Page, rep.WidthMm, rep.HeightMm, count(rep.Grid.Columns, "column"), count(rep.Grid.Lines, "line"),
 		100*rep.Fill, count(rep.EmptyLines, "empty cell"))
 	for _, a := range rep.Articles {
-		fmt.Fprintf(w, "  article[%d] %s  %s %s  %d lines%s  %s\n", a.Index, a.ModuleString(),
-			a.HeadlineSize, a.HeadlineHao, a.LinesSet, oversetNote(a), a.Headline)
+		fmt.Fprintf(w, "  article[%d] %s  %s %s  %s%s  %s\n", a.Index, a.ModuleString(),
+			a.HeadlineSize, a.HeadlineHao, count(a.LinesSet, "line"), oversetNote(a), a.Headline)
 		for _, p := range a.Photos {
 			fmt.Fprintf(w, "    photo %s%s\n", p.Frame, photoNote(p))
 		}
