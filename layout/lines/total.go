@@ -33,7 +33,7 @@ func (c *composer) fitLines(maxEven float64) bool {
 	b := &c.breaker
 	b.Reset(c.avail(true), c.avail(false), c.em)
 	for k := range c.units {
-		b.Units = append(b.Units, c.fitUnit(k))
+		b.Add(c.fitUnit(k))
 	}
 	breaks, ok := b.Lines(maxEven, c.breaks)
 	if ok {

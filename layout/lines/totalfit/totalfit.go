@@ -12,7 +12,7 @@
 package totalfit
 
 import (
-	"math"
+	"slices"
 
 	"broadsheet/layout/geom"
 )
@@ -74,35 +74,51 @@ type sum struct {
 
 // Breaker holds one paragraph's units and the breaker's tables; keep one and reuse it.
 type Breaker struct {
-	Units []Unit
 	// First and Rest are the room on the first line and on the others; Em is 1 em.
 	First, Rest, Em geom.Length
 
-	sums     []sum
-	best     []float64 // least demerits of the paragraph up to a break
-	from     []int32   // where the best line to a break starts
+	units    []Unit
+	sums     []sum     // sums[k] over units [0, k)
+	best     []float64 // least demerits of the paragraph up to a break (when from is set)
+	from     []int32   // where the best line to a break starts; −1: no way there yet
 	maxEven  float64
-	lastLine bool // the line being priced is the paragraph's last
+	maxGap   geom.Length // maxEven em
+	perEm    float64     // 1 / Em
+	lastLine bool        // the line being priced is the paragraph's last
 }
 
 // Reset empties b for a new paragraph.
 func (b *Breaker) Reset(first, rest, em geom.Length) {
-	b.Units, b.First, b.Rest, b.Em = b.Units[:0], first, rest, em
+	b.units, b.sums, b.First, b.Rest, b.Em = b.units[:0], append(b.sums[:0], sum{}), first, rest, em
+}
+
+// Add appends the paragraph's next unit.
+func (b *Breaker) Add(u Unit) {
+	s := b.sums[len(b.sums)-1]
+	s.width += u.Width
+	s.inner += u.Inner
+	s.right += u.Right
+	s.gaps += u.Gaps
+	s.chars += int32(u.Chars)
+	if u.Even {
+		s.joints++
+	}
+	b.units, b.sums = append(b.units, u), append(b.sums, s)
 }
 
 // Lines returns the end unit of each line of the least total demerits among the
 // settings whose lines are spread by at most maxEven em and keep every rule, appended
 // to breaks[:0]; ok=false when there is none.
 func (b *Breaker) Lines(maxEven float64, breaks []int) (_ []int, ok bool) {
-	n := len(b.Units)
+	n := len(b.units)
 	if n == 0 || b.Em <= 0 {
 		return breaks, false
 	}
-	b.maxEven = maxEven
-	b.sumUp()
-	b.best, b.from = b.best[:0], b.from[:0]
-	for range n + 1 {
-		b.best, b.from = append(b.best, math.Inf(1)), append(b.from, -1)
+	b.maxEven, b.perEm = maxEven, 1/float64(b.Em)
+	b.maxGap = geom.Length(maxEven * float64(b.Em))
+	b.best, b.from = slices.Grow(b.best[:0], n+1)[:n+1], slices.Grow(b.from[:0], n+1)[:n+1]
+	for i := range b.from {
+		b.from[i] = -1
 	}
 	b.best[0] = 0
 	fill := 0 // the first start from which the line to e fits at natural width
@@ -110,7 +126,7 @@ func (b *Breaker) Lines(maxEven float64, breaks []int) (_ []int, ok bool) {
 		for fill < e && b.natural(fill, e) > b.room(fill) {
 			fill++
 		}
-		if e == n || b.Units[e].Break != Never {
+		if e == n || b.units[e].Break != Never {
 			b.bestLine(fill, e)
 		}
 	}
@@ -127,22 +143,6 @@ func (b *Breaker) Lines(maxEven float64, breaks []int) (_ []int, ok bool) {
 	return breaks, true
 }
 
-func (b *Breaker) sumUp() {
-	b.sums = append(b.sums[:0], sum{})
-	for k := range b.Units {
-		u, s := &b.Units[k], b.sums[k]
-		s.width += u.Width
-		s.inner += u.Inner
-		s.right += u.Right
-		s.gaps += u.Gaps
-		s.chars += int32(u.Chars)
-		if u.Even {
-			s.joints++
-		}
-		b.sums = append(b.sums, s)
-	}
-}
-
 func (b *Breaker) room(s int) geom.Length {
 	if s == 0 {
 		return b.First
@@ -152,14 +152,14 @@ func (b *Breaker) room(s int) geom.Length {
 
 // natural is the width of units [s, e) as a line with nothing adjusted.
 func (b *Breaker) natural(s, e int) geom.Length {
-	return b.sums[e].width - b.sums[s].width - b.Units[s].Drop - b.Units[e-1].End
+	return b.sums[e].width - b.sums[s].width - b.units[s].Drop - b.units[e-1].End
 }
 
 // bestLine finds the best line ending before unit e (or at the paragraph's end), trying
 // the starts from fill on (looser lines, until too loose) and before it (lines that
 // shrink, until too tight).
 func (b *Breaker) bestLine(fill, e int) {
-	b.lastLine = e == len(b.Units)
+	b.lastLine = e == len(b.units)
 	for s := fill; s < e && b.try(s, e); s++ {
 	}
 	for s := fill - 1; s >= 0 && b.try(s, e); s-- {
@@ -173,13 +173,13 @@ func (b *Breaker) try(s, e int) bool {
 	if !ok {
 		return false
 	}
-	if math.IsInf(b.best[s], 1) || (b.lastLine && s > 0 && b.sums[e].chars-b.sums[s].chars < 2) {
+	if s > 0 && (b.from[s] < 0 || (b.lastLine && b.sums[e].chars-b.sums[s].chars < 2)) {
 		return true // no way to s; or 一字不成行: a last line holds two characters
 	}
-	if !b.lastLine && b.Units[e].Break == LastResort {
+	if !b.lastLine && b.units[e].Break == LastResort {
 		d += lastResortPenalty
 	}
-	if total := b.best[s] + d; total < b.best[e] {
+	if total := b.best[s] + d; b.from[e] < 0 || total < b.best[e] {
 		b.best[e], b.from[e] = total, int32(s)
 	}
 	return true
@@ -192,7 +192,7 @@ func (b *Breaker) demerits(s, e int) (float64, bool) {
 	room, nat := b.room(s), b.natural(s, e)
 	cost := lineWeight
 	if nat > room {
-		lead := b.Units[s].Lead
+		lead := b.units[s].Lead
 		need, all := nat-room, lead+b.sums[e].inner-b.sums[s+1].inner+b.sums[e-1].right-b.sums[s].right
 		if need > all {
 			return 0, false
@@ -212,28 +212,24 @@ func (b *Breaker) demerits(s, e int) (float64, bool) {
 
 // shrinkCost prices compressing a line's punctuation and spaces by x.
 func (b *Breaker) shrinkCost(x geom.Length) float64 {
-	f := float64(x) / float64(b.Em)
+	f := float64(x) * b.perEm
 	return shrinkWeight * f * f
 }
 
 // stretched adds to cost the price of stretching units [s, e) by d: the word spaces and
 // Han–Latin gaps first, then even spacing.
 func (b *Breaker) stretched(s, e int, d geom.Length, cost float64) (float64, bool) {
-	em := float64(b.Em)
 	gaps := min(d, b.sums[e].gaps-b.sums[s+1].gaps)
-	g := float64(gaps) / em
+	g := float64(gaps) * b.perEm
 	cost += gapWeight * g * g
 	if d == gaps {
 		return cost, true
 	}
 	joints := b.sums[e].joints - b.sums[s+1].joints
-	if joints == 0 {
+	if joints == 0 || d-gaps > b.maxGap*geom.Length(joints) {
 		return 0, false
 	}
-	even := float64(d-gaps) / em / float64(joints)
-	if even > b.maxEven {
-		return 0, false
-	}
+	even := float64(d-gaps) * b.perEm / float64(joints)
 	cost += even * even
 	if even > LooseSpread {
 		cost += loosePenalty

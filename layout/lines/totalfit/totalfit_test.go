@@ -21,7 +21,9 @@ func han(n int) []Unit {
 func breaker(units []Unit, first, rest int) *Breaker {
 	b := &Breaker{}
 	b.Reset(geom.Length(first)*em, geom.Length(rest)*em, em)
-	b.Units = append(b.Units, units...)
+	for _, u := range units {
+		b.Add(u)
+	}
 	return b
 }
 
