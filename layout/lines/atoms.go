@@ -33,8 +33,9 @@ type atom struct {
 	conv  bool        // converted from a half-width mark
 	multi bool        // more than one rune
 	ideo  bool        // an ideographic space (1 em)
-	// noBreak: the caller forbids a line break before it (Span.NoBreak)
+	// noBreak: the caller forbids a line break before it (Span.NoBreak), listing nbOff
 	noBreak bool
+	nbOff   int32
 }
 
 // composer holds one paragraph's working state; it is pooled between calls.
@@ -84,16 +85,19 @@ func (c *composer) release() {
 // collect splits every span into atoms.
 func (c *composer) collect() {
 	for si, sp := range c.spans {
-		nb := sortedOffsets(sp.NoBreak)
+		nb, pending, at := sortedOffsets(sp.NoBreak), false, 0
 		for off := 0; off < len(sp.Text); {
 			n := clreq.ClusterLen(sp.Text[off:])
 			from := len(c.atoms)
 			c.addAtom(sp, si, off, n)
 			for len(nb) > 0 && nb[0] < off+n {
-				if nb[0] == off && from < len(c.atoms) {
-					c.atoms[from].noBreak = true
+				if nb[0] == off && !pending {
+					pending, at = true, off
 				}
 				nb = nb[1:]
+			}
+			if pending && from < len(c.atoms) {
+				c.atoms[from].noBreak, c.atoms[from].nbOff, pending = true, int32(at), false // at an invisible character: the next one drawn
 			}
 			off += n
 		}

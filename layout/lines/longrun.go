@@ -33,7 +33,7 @@ func (c *composer) splitLong() bool {
 			u := old[k]
 			u.a0, u.a1 = a0, a1
 			if a0 > old[k].a0 {
-				u = unit{a0: a0, a1: a1, inWord: true, soft: true, noBreak: c.atoms[a0].noBreak, nbOff: c.atoms[a0].off}
+				u = unit{a0: a0, a1: a1, inWord: true, soft: true, noBreak: c.atoms[a0].noBreak, nbOff: c.atoms[a0].nbOff}
 			}
 			c.finish(&u)
 			c.units = append(c.units, u)

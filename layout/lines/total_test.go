@@ -223,3 +223,20 @@ func TestNoBreakAtSpaceAndBadOffsets(t *testing.T) {
 		t.Errorf("word splits %v", p.WordSplits)
 	}
 }
+
+// A NoBreak offset at an invisible character holds for the next character drawn, and a
+// split there reports the offset the caller gave.
+func TestNoBreakAtInvisible(t *testing.T) {
+	text := "一二马\u200b拉松"
+	at := strings.Index(text, "\u200b")
+	opt := body(3)
+	opt.Justify = false
+	p := Compose([]Span{{Text: text, Font: plainFont, NoBreak: []int{at}}}, opt)
+	if got := lineTexts(p); !slices.Equal(got, []string{"一二", "马拉松"}) {
+		t.Errorf("lines %q", got)
+	}
+	p = Compose([]Span{{Text: text, Font: plainFont, NoBreak: []int{at}}}, body(1))
+	if len(p.WordSplits) != 1 || p.WordSplits[0] != (WordSplit{0, at}) {
+		t.Errorf("word splits %v, want one at %d", p.WordSplits, at)
+	}
+}

@@ -47,7 +47,7 @@ func (c *composer) group() {
 			c.units[len(c.units)-1].a1++
 		default:
 			u := unit{a0: int32(i), a1: int32(i + 1), kind: a.kind, space: sp.space, spaceW: sp.spaceW, ideo: sp.ideo, keep: sp.keep,
-				noBreak: sp.noBreak || a.noBreak, nbOff: a.off}
+				noBreak: sp.noBreak || a.noBreak, nbOff: a.nbOff}
 			if sp.noBreak {
 				u.nbOff = sp.nbOff
 			}
@@ -71,7 +71,7 @@ func (u *unit) addSpace(a *atom) {
 	}
 	u.keep = u.keep || a.text == "\u00a0" || a.text == "\u202f"
 	if a.noBreak && !u.noBreak {
-		u.noBreak, u.nbOff = true, a.off
+		u.noBreak, u.nbOff = true, a.nbOff
 	}
 }
 
@@ -215,7 +215,7 @@ func (c *composer) splitWide() {
 			continue
 		}
 		for i := old[k].a0; i < old[k].a1; i++ {
-			u := unit{a0: i, a1: i + 1, kind: c.atoms[i].kind, inWord: i > old[k].a0, noBreak: c.atoms[i].noBreak, nbOff: c.atoms[i].off}
+			u := unit{a0: i, a1: i + 1, kind: c.atoms[i].kind, inWord: i > old[k].a0, noBreak: c.atoms[i].noBreak, nbOff: c.atoms[i].nbOff}
 			if i == old[k].a0 {
 				u.space, u.spaceW, u.ideo, u.keep = old[k].space, old[k].spaceW, old[k].ideo, old[k].keep
 				u.noBreak, u.nbOff = old[k].noBreak, old[k].nbOff
