@@ -33,7 +33,8 @@ func (c *composer) fitLines(maxEven float64) bool {
 	b := &c.breaker
 	b.Reset(c.avail(true), c.avail(false), c.em)
 	for k := range c.units {
-		b.Add(c.fitUnit(k))
+		u := c.fitUnit(k)
+		b.Add(&u)
 	}
 	breaks, ok := b.Lines(maxEven, c.breaks)
 	if ok {

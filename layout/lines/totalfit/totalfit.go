@@ -66,6 +66,13 @@ type Unit struct {
 	Break Break       // whether a line may start here
 }
 
+// edge is what the breaker keeps of a unit beyond the sums: what a line starting or
+// ending at it drops.
+type edge struct {
+	drop, end, lead geom.Length
+	brk             Break
+}
+
 // sum is a prefix sum over the units [0, k).
 type sum struct {
 	width, inner, right, gaps geom.Length
@@ -77,7 +84,7 @@ type Breaker struct {
 	// First and Rest are the room on the first line and on the others; Em is 1 em.
 	First, Rest, Em geom.Length
 
-	units    []Unit
+	units    []edge
 	sums     []sum     // sums[k] over units [0, k)
 	best     []float64 // least demerits of the paragraph up to a break (when from is set)
 	from     []int32   // where the best line to a break starts; −1: no way there yet
@@ -93,7 +100,7 @@ func (b *Breaker) Reset(first, rest, em geom.Length) {
 }
 
 // Add appends the paragraph's next unit.
-func (b *Breaker) Add(u Unit) {
+func (b *Breaker) Add(u *Unit) {
 	s := b.sums[len(b.sums)-1]
 	s.width += u.Width
 	s.inner += u.Inner
@@ -103,7 +110,7 @@ func (b *Breaker) Add(u Unit) {
 	if u.Even {
 		s.joints++
 	}
-	b.units, b.sums = append(b.units, u), append(b.sums, s)
+	b.units, b.sums = append(b.units, edge{u.Drop, u.End, u.Lead, u.Break}), append(b.sums, s)
 }
 
 // Lines returns the end unit of each line of the least total demerits among the
@@ -126,7 +133,7 @@ func (b *Breaker) Lines(maxEven float64, breaks []int) (_ []int, ok bool) {
 		for fill < e && b.natural(fill, e) > b.room(fill) {
 			fill++
 		}
-		if e == n || b.units[e].Break != Never {
+		if e == n || b.units[e].brk != Never {
 			b.bestLine(fill, e)
 		}
 	}
@@ -152,7 +159,7 @@ func (b *Breaker) room(s int) geom.Length {
 
 // natural is the width of units [s, e) as a line with nothing adjusted.
 func (b *Breaker) natural(s, e int) geom.Length {
-	return b.sums[e].width - b.sums[s].width - b.units[s].Drop - b.units[e-1].End
+	return b.sums[e].width - b.sums[s].width - b.units[s].drop - b.units[e-1].end
 }
 
 // bestLine finds the best line ending before unit e (or at the paragraph's end), trying
@@ -176,7 +183,7 @@ func (b *Breaker) try(s, e int) bool {
 	if s > 0 && (b.from[s] < 0 || (b.lastLine && b.sums[e].chars-b.sums[s].chars < 2)) {
 		return true // no way to s; or 一字不成行: a last line holds two characters
 	}
-	if !b.lastLine && b.units[e].Break == LastResort {
+	if !b.lastLine && b.units[e].brk == LastResort {
 		d += lastResortPenalty
 	}
 	if total := b.best[s] + d; b.from[e] < 0 || total < b.best[e] {
@@ -192,7 +199,7 @@ func (b *Breaker) demerits(s, e int) (float64, bool) {
 	room, nat := b.room(s), b.natural(s, e)
 	cost := lineWeight
 	if nat > room {
-		lead := b.units[s].Lead
+		lead := b.units[s].lead
 		need, all := nat-room, lead+b.sums[e].inner-b.sums[s+1].inner+b.sums[e-1].right-b.sums[s].right
 		if need > all {
 			return 0, false

@@ -22,7 +22,7 @@ func breaker(units []Unit, first, rest int) *Breaker {
 	b := &Breaker{}
 	b.Reset(geom.Length(first)*em, geom.Length(rest)*em, em)
 	for _, u := range units {
-		b.Add(u)
+		b.Add(&u)
 	}
 	return b
 }
