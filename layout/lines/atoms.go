@@ -2,14 +2,12 @@ package lines
 
 import (
 	"slices"
-	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"broadsheet/layout/geom"
-
-	"github.com/rivo/uniseg"
+	"broadsheet/layout/lines/clreq"
+	"broadsheet/layout/lines/totalfit"
 )
 
 // kind is what an atom or a unit is for spacing and breaking.
@@ -18,7 +16,7 @@ type kind uint8
 const (
 	kHan   kind = iota // ideographs and other wide characters, and marks no face has
 	kLatin             // letters, digits and other narrow characters that join into words
-	kMark              // a Chinese punctuation mark from markTable
+	kMark              // a Chinese punctuation mark from clreq.Table
 	kSpace             // a space: never drawn
 )
 
@@ -31,12 +29,13 @@ type atom struct {
 	face  int32       // -1: no face has it
 	adv   geom.Length // advance as drawn
 	kind  kind        // see kind
-	mark  uint8       // 1 + row of markTable, 0 for none
+	mark  uint8       // 1 + row of clreq.Table, 0 for none
 	conv  bool        // converted from a half-width mark
 	multi bool        // more than one rune
 	ideo  bool        // an ideographic space (1 em)
-	// noBreak: the caller forbids a line break before it (Span.NoBreak)
+	// noBreak: the caller forbids a line break before it (Span.NoBreak), listing nbOff
 	noBreak bool
+	nbOff   int32
 }
 
 // composer holds one paragraph's working state; it is pooled between calls.
@@ -47,16 +46,13 @@ type composer struct {
 	atoms  []atom
 	units  []unit
 	adv    []geom.Length // prefix sums of natural widths: adv[k] = Σ_{i<k} (w_i + joint_i)
-	sums   []sum         // prefix sums of shrink and stretch (total.go)
 	breaks []int         // end unit of each line
 	hidden bool          // some characters (invisible ones, marks no face has) were left out of the atoms' text
 	glyphs []glyph
 	miss   []Missing
 
-	best      []float64 // total fit: least demerits of the paragraph up to a break
-	from      []int32   // total fit: where the best line to a break starts
-	emergency bool      // long runs are cut for the last resort (longrun.go)
-	maxEven   float64   // total fit: the widest even spacing tried, in em
+	breaker   totalfit.Breaker // the total-fit breaker and its tables
+	emergency bool             // long runs are cut for the last resort (longrun.go)
 }
 
 var pool = sync.Pool{New: func() any { return new(composer) }}
@@ -89,16 +85,19 @@ func (c *composer) release() {
 // collect splits every span into atoms.
 func (c *composer) collect() {
 	for si, sp := range c.spans {
-		nb := sortedOffsets(sp.NoBreak)
+		nb, pending, at := sortedOffsets(sp.NoBreak), false, 0
 		for off := 0; off < len(sp.Text); {
-			n := clusterLen(sp.Text[off:])
+			n := clreq.ClusterLen(sp.Text[off:])
 			from := len(c.atoms)
 			c.addAtom(sp, si, off, n)
 			for len(nb) > 0 && nb[0] < off+n {
-				if nb[0] == off && from < len(c.atoms) {
-					c.atoms[from].noBreak = true
+				if nb[0] == off && !pending {
+					pending, at = true, off
 				}
 				nb = nb[1:]
+			}
+			if pending && from < len(c.atoms) {
+				c.atoms[from].noBreak, c.atoms[from].nbOff, pending = true, int32(at), false // at an invisible character: the next one drawn
 			}
 			off += n
 		}
@@ -113,59 +112,19 @@ func sortedOffsets(offs []int) []int {
 	return slices.Sorted(slices.Values(offs))
 }
 
-// clusterLen returns the byte length of the grapheme cluster s starts with.
-func clusterLen(s string) int {
-	if len(s) >= 2 && s[0] < 0x80 && s[1] < 0x80 && s[0] >= 0x20 {
-		return 1
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	if n == len(s) || isSpace(r) {
-		return n // a space stands alone: a mark combining with it is drawn on its own
-	}
-	next, _ := utf8.DecodeRuneInString(s[n:])
-	if plain(r) && plain(next) {
-		return n
-	}
-	cl, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)
-	for i, r := range cl {
-		if i > 0 && isSpace(r) {
-			return i // a prepended mark does not swallow the space after it
-		}
-	}
-	return len(cl)
-}
-
-// plain reports whether r is a character that always has a cluster boundary on both
-// sides (no combining marks, joiners, jamo, CR or controls), so uniseg is not needed.
-func plain(r rune) bool {
-	switch {
-	case r >= 0x20 && r < 0x7F:
-		return true
-	case r >= 0xA0 && r < 0x300:
-		return r != 0xAD
-	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E:
-		return true
-	case r >= 0x3000 && r < 0xA000:
-		return !(r >= 0x302A && r <= 0x302F) && r != 0x3099 && r != 0x309A
-	case r >= 0xFF01 && r <= 0xFF9D:
-		return true
-	}
-	return r >= 0x20000 && r <= 0x3FFFD
-}
-
 // addAtom appends the cluster s[off:off+n] of span si. Invisible format characters
 // (variation selectors, joiners, zero-width spaces, soft hyphens, byte-order marks)
 // are not drawn: a cluster of nothing else adds no atom, and what is left of a cluster
 // they held together (an emoji sequence without its joiners) is clustered again.
 func (c *composer) addAtom(sp Span, si, off, n int) {
-	s, changed := visible(sp.Text[off : off+n])
+	s, changed := clreq.Visible(sp.Text[off : off+n])
 	if !changed {
 		c.addCluster(sp, si, off, n, s)
 		return
 	}
 	c.hidden = true
 	for len(s) > 0 {
-		k := clusterLen(s)
+		k := clreq.ClusterLen(s)
 		c.addCluster(sp, si, off, n, s[:k])
 		s = s[k:]
 	}
@@ -175,14 +134,14 @@ func (c *composer) addAtom(sp Span, si, off, n int) {
 func (c *composer) addCluster(sp Span, si, off, n int, s string) {
 	r, rn := utf8.DecodeRuneInString(s)
 	a := atom{text: s, off: int32(off), n: int32(n), span: int32(si), multi: rn < len(s)}
-	if rn == len(s) && isSpace(r) {
+	if rn == len(s) && clreq.Space(r) {
 		a.kind, a.ideo, a.face = kSpace, r == 0x3000, -1
 		a.adv = c.spaceAdvance(sp.Font, r)
 		c.atoms = append(c.atoms, a)
 		return
 	}
 	if !a.multi {
-		a.mark = markIndex(r) // a mark with something combined on it is set as a plain character
+		a.mark = clreq.Mark(r) // a mark with something combined on it is set as a plain character
 	}
 	a.kind = kindOf(r, a.mark)
 	c.measure(&a, sp.Font, si)
@@ -194,7 +153,7 @@ func kindOf(r rune, mark uint8) kind {
 	switch {
 	case mark != 0:
 		return kMark
-	case isWide(r):
+	case clreq.Wide(r):
 		return kHan
 	}
 	return kLatin
@@ -257,32 +216,6 @@ func without(s string, at []int) string {
 	return b.String()
 }
 
-// visible returns s without its invisible format characters, and whether it left any
-// out; other bytes (even invalid UTF-8) are kept as they are.
-func visible(s string) (string, bool) {
-	for i, r := range s {
-		if invisible(r) {
-			var b strings.Builder
-			b.WriteString(s[:i])
-			for j, r := range s[i:] {
-				if !invisible(r) {
-					_, size := utf8.DecodeRuneInString(s[i+j:])
-					b.WriteString(s[i+j : i+j+size])
-				}
-			}
-			return b.String(), true
-		}
-	}
-	return s, false
-}
-
-// invisible reports whether r is a format character that is not drawn: a variation
-// selector, a joiner or zero-width space, a soft hyphen, a byte-order mark (Unicode
-// category Cf and the variation selectors).
-func invisible(r rune) bool {
-	return r >= 0xAD && (unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Cf, r))
-}
-
 // glyphOf asks f for r; a nil Font has no glyphs.
 func glyphOf(f Font, r rune) (int, int, bool) {
 	if f == nil {
@@ -311,7 +244,8 @@ func (c *composer) widen() {
 	pair := c.bracketPairs()
 	for i := range c.atoms {
 		a := &c.atoms[i]
-		if a.n != 1 || a.text[0] >= 0x80 || fullOf[a.text[0]] == 0 {
+		full, convertible := clreq.FullWidth(a.text[0])
+		if a.n != 1 || !convertible {
 			continue
 		}
 		if j, ok := pair[i]; ok {
@@ -321,13 +255,12 @@ func (c *composer) widen() {
 		} else if c.inNumber(i) || !c.chineseBeside(i) {
 			continue
 		}
-		full := halfWidth[fullOf[a.text[0]]-1].full
 		r, _ := utf8.DecodeRuneInString(full)
 		face, adv, ok := glyphOf(c.spans[a.span].Font, r)
 		if !ok {
 			continue // keep the half-width mark rather than invent a missing glyph
 		}
-		a.text, a.conv, a.mark, a.kind = full, true, markIndex(r), kMark
+		a.text, a.conv, a.mark, a.kind = full, true, clreq.Mark(r), kMark
 		a.face, a.adv = int32(face), geom.Em(adv, c.em)
 	}
 }
@@ -361,7 +294,7 @@ func (c *composer) inNumber(i int) bool {
 	return isDigitAtom(&c.atoms[i-1]) && isDigitAtom(&c.atoms[i+1])
 }
 
-func isDigitAtom(a *atom) bool { return a.n == 1 && isDigit(rune(a.text[0])) }
+func isDigitAtom(a *atom) bool { return a.n == 1 && clreq.Digit(rune(a.text[0])) }
 
 // chineseBeside reports whether the nearest non-space neighbour of atom i on either
 // side (looking past other convertible marks on the right) is Han or a Chinese mark.
@@ -376,10 +309,16 @@ func (c *composer) chineseBeside(i int) bool {
 	}
 	for j := i + 1; j < len(c.atoms); j++ {
 		a := &c.atoms[j]
-		if a.kind == kSpace || (a.n == 1 && a.text[0] < 0x80 && fullOf[a.text[0]] != 0) {
+		if a.kind == kSpace || (a.n == 1 && convertible(a.text[0])) {
 			continue
 		}
 		return a.kind == kHan || a.kind == kMark
 	}
 	return false
+}
+
+// convertible reports whether b is a half-width mark widen may turn full-width.
+func convertible(b byte) bool {
+	_, ok := clreq.FullWidth(b)
+	return ok
 }

@@ -126,7 +126,12 @@ func (c *composer) prevAllowed(s, e int) int {
 
 // tight is the narrowest units [s, e) can be set: natural width less all shrink.
 func (c *composer) tight(s, e int) geom.Length {
-	return c.natural(s, e) - c.shrinkOf(s, e)
+	k := c.caps(s, e)
+	w := c.natural(s, e)
+	for _, v := range k.shrink {
+		w -= v
+	}
+	return w
 }
 
 // fixLastLine keeps a justified paragraph's last line from holding fewer than two

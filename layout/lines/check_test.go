@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/lines/clreq"
 
 	"github.com/rivo/uniseg"
 )
@@ -77,11 +78,11 @@ func draw(l Line, spans []Span, size geom.Length) []drawn {
 }
 
 // markOfDrawn returns the table row of a drawn glyph, or nil for a non-mark or a box.
-func markOfDrawn(g drawn) *markClass {
-	if g.face < 0 || g.combined || markIndex(g.r) == 0 {
+func markOfDrawn(g drawn) *clreq.Class {
+	if g.face < 0 || g.combined || clreq.Mark(g.r) == 0 {
 		return nil
 	}
-	return class(markIndex(g.r))
+	return clreq.ClassOf(clreq.Mark(g.r))
 }
 
 // inkOf is the horizontal ink of a drawn glyph under the fake metrics.
@@ -90,14 +91,14 @@ func inkOf(g drawn, em geom.Length) (lo, hi geom.Length) {
 	switch {
 	case cl == nil:
 		return g.x, g.x + g.adv
-	case cl.blank == blankRight:
+	case cl.Blank == clreq.BlankRight:
 		return g.x, g.x + min(g.adv, em/2)
-	case cl.blank == blankLeft:
+	case cl.Blank == clreq.BlankLeft:
 		return g.x + g.adv - min(g.adv, em/2), g.x + g.adv
-	case cl.blank == blankSides:
+	case cl.Blank == clreq.BlankSides:
 		c := g.x + g.adv/2
 		return c - min(g.adv/2, em/4), c + min(g.adv/2, em/4)
-	case cl.dash:
+	case cl.Dash:
 		return g.x + g.adv/20, g.x + g.adv - g.adv/20
 	}
 	return g.x, g.x + g.adv
@@ -110,13 +111,13 @@ func boxEnd(gs []drawn, i int, em geom.Length) geom.Length {
 	switch {
 	case cl == nil:
 		return g.x + g.adv
-	case cl.blank == blankRight:
+	case cl.Blank == clreq.BlankRight:
 		return g.x + em/2
-	case cl.blank == blankLeft:
+	case cl.Blank == clreq.BlankLeft:
 		return g.x + g.adv
-	case cl.blank == blankSides:
+	case cl.Blank == clreq.BlankSides:
 		return g.x + g.adv/2 + em/4
-	case cl.dash && dashPartner(gs, i):
+	case cl.Dash && dashPartner(gs, i):
 		lo, _ := inkOf(gs[i-1], em)
 		_, hi := inkOf(g, em)
 		return (lo+hi)/2 + em
@@ -153,7 +154,7 @@ func checkParagraph(spans []Span, opt Options, p Paragraph) []violation {
 			add("line %d: Last=%v", li, l.Last)
 		}
 		for _, r := range l.Runs {
-			if r.Spacing < 0 || strings.ContainsFunc(r.Text, isSpace) || r.Text == "" {
+			if r.Spacing < 0 || strings.ContainsFunc(r.Text, clreq.Space) || r.Text == "" {
 				add("line %d: bad run %+v", li, r)
 			}
 		}
@@ -180,7 +181,7 @@ func checkOrder(spans []Span, opt Options, p Paragraph) []violation {
 	var in, out []rune
 	for _, s := range spans {
 		for _, r := range s.Text {
-			if !isSpace(r) && !invisible(r) {
+			if !clreq.Space(r) && !clreq.Invisible(r) {
 				in = append(in, r)
 			}
 		}
@@ -203,8 +204,8 @@ func checkOrder(spans []Span, opt Options, p Paragraph) []violation {
 
 // widened reports whether full is the full-width form of half.
 func widened(half, full rune) bool {
-	for _, h := range halfWidth {
-		if h.half == string(half) && h.full == string(full) {
+	for _, h := range clreq.HalfWidth {
+		if h.Half == string(half) && h.Full == string(full) {
 			return true
 		}
 	}
@@ -236,14 +237,14 @@ func kinsoku(p Paragraph, strict bool) (badStart, badEnd int) {
 		if t == "" {
 			continue
 		}
-		if m := markIndex(firstRune(t)); i > 0 && m != 0 && class(m).noStart {
+		if m := clreq.Mark(firstRune(t)); i > 0 && m != 0 && clreq.ClassOf(m).NoStart {
 			rest := strings.TrimPrefix(t, string(firstRune(t)))
-			pair := class(m).pair && firstRune(rest) == firstRune(t)
+			pair := clreq.ClassOf(m).Pair && firstRune(rest) == firstRune(t)
 			if !pair || strict {
 				badStart++
 			}
 		}
-		if m := markIndex(lastRune(t)); i < len(texts)-1 && m != 0 && class(m).noEnd {
+		if m := clreq.Mark(lastRune(t)); i < len(texts)-1 && m != 0 && clreq.ClassOf(m).NoEnd {
 			badEnd++
 		}
 	}

@@ -4,7 +4,13 @@
 // It follows W3C clreq and GB/T 15834: line-start and line-end prohibitions (basic or
 // strict), punctuation compression, ¼ em between Han and Latin, unbreakable Latin words
 // and numbers, —— and …… as 2-em units, justification by clreq's priorities, and no
-// one-character last line. The rules for punctuation are data (classes.go).
+// one-character last line. The rules for punctuation are data (package clreq).
+//
+// Justified text is broken paragraph-wide (package totalfit): all the breaks are chosen
+// together so that no line takes all the looseness; a URL or a long digit string breaks
+// after / . - _ @ only when every other setting spreads a line beyond ¼ em. Text set at
+// natural width is filled greedily, one line at a time, and a headline may be balanced.
+// A caller that knows where words are (Span.NoBreak) keeps every breaker out of them.
 //
 // It is not a shaper or a font reader: it sees glyphs only through the Font interface
 // (a face index and an advance per rune), does no bidi, no vertical text, no

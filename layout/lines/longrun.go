@@ -2,7 +2,7 @@ package lines
 
 // The last resort for long unbreakable runs: a URL, an e-mail address, a path or a long
 // digit string may break after one of its separators, with no hyphen added, when every
-// other setting of the paragraph spreads a line beyond wideSpread. Latin words and
+// other setting of the paragraph spreads a line beyond totalfit.WideSpread. Latin words and
 // ordinary numbers (EX00, 12.5%, 2023) are shorter than longRun and never split.
 const (
 	longRun    = 8 // characters a run needs before it may split
@@ -33,7 +33,7 @@ func (c *composer) splitLong() bool {
 			u := old[k]
 			u.a0, u.a1 = a0, a1
 			if a0 > old[k].a0 {
-				u = unit{a0: a0, a1: a1, inWord: true, soft: true, noBreak: c.atoms[a0].noBreak, nbOff: c.atoms[a0].off}
+				u = unit{a0: a0, a1: a1, inWord: true, soft: true, noBreak: c.atoms[a0].noBreak, nbOff: c.atoms[a0].nbOff}
 			}
 			c.finish(&u)
 			c.units = append(c.units, u)

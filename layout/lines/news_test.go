@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/lines/clreq"
 )
 
 // newsBody reads the realistic test body: one paragraph a line.
@@ -76,7 +77,7 @@ func (f *figures) add(t *testing.T, spans []Span, opt Options, p Paragraph) {
 func letters(s string) int {
 	n := 0
 	for _, r := range s {
-		if markIndex(r) == 0 {
+		if clreq.Mark(r) == 0 {
 			n++
 		}
 	}
@@ -84,7 +85,7 @@ func letters(s string) int {
 }
 
 // latin reports whether r belongs to a Latin word or number.
-func latin(r rune) bool { return !isWide(r) && markIndex(r) == 0 && !isSpace(r) }
+func latin(r rune) bool { return !clreq.Wide(r) && clreq.Mark(r) == 0 && !clreq.Space(r) }
 
 // splitLatin counts line breaks that fall between two Latin characters that are
 // adjacent in the source (no space between).
@@ -92,7 +93,7 @@ func splitLatin(src string, p Paragraph) int {
 	var adjacent []bool // adjacent[k]: source non-space character k follows k−1 directly
 	prevSpace := true
 	for _, r := range src {
-		if isSpace(r) {
+		if clreq.Space(r) {
 			prevSpace = true
 			continue
 		}

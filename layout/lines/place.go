@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/lines/clreq"
 )
 
 // glyph is one atom placed on a line: x is where its origin goes.
@@ -17,7 +18,7 @@ type glyph struct {
 // place emits the glyphs of unit u whose untrimmed box starts at o. Marks sit in their
 // 1-em boxes by class; a —— pair is drawn as one rule.
 func (c *composer) place(u *unit, ui int, o geom.Length) {
-	if u.kind == kMark && class(u.mark).dash && u.a1-u.a0 == 2 {
+	if u.kind == kMark && clreq.ClassOf(u.mark).Dash && u.a1-u.a0 == 2 {
 		c.placeDashes(u, ui, o)
 		return
 	}
@@ -25,7 +26,7 @@ func (c *composer) place(u *unit, ui int, o geom.Length) {
 		a := &c.atoms[i]
 		x := o
 		if a.kind == kMark {
-			x += c.inBox(class(a.mark).blank, a.adv)
+			x += c.inBox(clreq.ClassOf(a.mark).Blank, a.adv)
 		}
 		c.glyphs = append(c.glyphs, glyph{x: x, adv: a.adv, atom: i, unit: int32(ui)})
 		o += c.box(a)
@@ -34,11 +35,11 @@ func (c *composer) place(u *unit, ui int, o geom.Length) {
 
 // inBox is where a mark's glyph origin sits in its 1-em box: opening marks right-aligned,
 // closing marks left-aligned, the rest centred.
-func (c *composer) inBox(b blank, adv geom.Length) geom.Length {
+func (c *composer) inBox(b clreq.Blank, adv geom.Length) geom.Length {
 	switch b {
-	case blankLeft:
+	case clreq.BlankLeft:
 		return c.em - adv
-	case blankRight:
+	case clreq.BlankRight:
 		return 0
 	}
 	return (c.em - adv) / 2

@@ -4,12 +4,13 @@ import (
 	"math/bits"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/lines/clreq"
 )
 
 // caps is how much a line can shrink and stretch, by level.
 type caps struct {
-	shrink  [shrinkLevels]geom.Length
-	stretch [stretchLevels]geom.Length
+	shrink  [clreq.ShrinkLevels]geom.Length
+	stretch [clreq.StretchLevels]geom.Length
 	joints  int
 }
 
@@ -20,12 +21,12 @@ func (c *composer) caps(s, e int) caps {
 	for i := s; i < e; i++ {
 		u := &c.units[i]
 		if i == s {
-			k.shrink[shrinkLineStart] += u.bl
+			k.shrink[clreq.ShrinkLineStart] += u.bl
 		} else {
 			k.shrink[u.level] += u.bl - u.trimL
-			k.shrink[shrinkSpace] += u.jshrink
-			k.stretch[stretchSpace] += u.jst1
-			k.stretch[stretchHanLat] += u.jst2
+			k.shrink[clreq.ShrinkSpace] += u.jshrink
+			k.stretch[clreq.StretchSpace] += u.jst1
+			k.stretch[clreq.StretchHanLat] += u.jst2
 			if !u.inWord {
 				k.joints++
 			}
@@ -34,8 +35,8 @@ func (c *composer) caps(s, e int) caps {
 			k.shrink[u.level] += u.br - u.trimR
 		}
 	}
-	k.shrink[shrinkNone] = 0
-	k.stretch[stretchEven] = 0
+	k.shrink[clreq.ShrinkNone] = 0
+	k.stretch[clreq.StretchEven] = 0
 	return k
 }
 
@@ -61,10 +62,10 @@ func (d *share) next(v geom.Length) geom.Length {
 
 // plan is how one line is adjusted: per-level shares and the even spacing.
 type plan struct {
-	shrink  [shrinkLevels]share
-	stretch [stretchLevels - 1]share // levels below stretchEven
-	even    geom.Length              // added to every joint
-	rest    geom.Length              // the remainder of even spacing, added at joint restAt
+	shrink  [clreq.ShrinkLevels]share
+	stretch [clreq.StretchLevels - 1]share // levels below clreq.StretchEven
+	even    geom.Length                    // added to every joint
+	rest    geom.Length                    // the remainder of even spacing, added at joint restAt
 	restAt  int
 }
 
@@ -74,21 +75,21 @@ func (c *composer) plan(s, e int, target geom.Length) plan {
 	k := c.caps(s, e)
 	d := c.natural(s, e) - target
 	rest := geom.Length(0)
-	for l := shrinkLineStart + 1; l < shrinkLevels; l++ {
+	for l := clreq.ShrinkLineStart + 1; l < clreq.ShrinkLevels; l++ {
 		rest += k.shrink[l]
 	}
-	if ls := k.shrink[shrinkLineStart]; d > rest && ls > 0 {
+	if ls := k.shrink[clreq.ShrinkLineStart]; d > rest && ls > 0 {
 		// An opening mark at line start loses its whole blank half or none of it: the
 		// line starts flush or ½ em out, never in between; the rest is stretch.
-		p.shrink[shrinkLineStart] = share{take: ls, total: ls}
+		p.shrink[clreq.ShrinkLineStart] = share{take: ls, total: ls}
 		d -= ls
 	}
-	for l := shrinkLineStart + 1; l < shrinkLevels && d > 0; l++ {
+	for l := clreq.ShrinkLineStart + 1; l < clreq.ShrinkLevels && d > 0; l++ {
 		t := min(d, k.shrink[l])
 		p.shrink[l] = share{take: t, total: k.shrink[l]}
 		d -= t
 	}
-	for l := 1; l < stretchEven && d < 0; l++ {
+	for l := 1; l < clreq.StretchEven && d < 0; l++ {
 		t := min(-d, k.stretch[l])
 		p.stretch[l] = share{take: t, total: k.stretch[l]}
 		d += t
@@ -124,11 +125,11 @@ func (p *plan) jointGap(u *unit, i int) geom.Length {
 	if u.inWord {
 		return 0 // never space out a word
 	}
-	g := u.glue + p.stretch[stretchSpace].next(u.jst1) + p.stretch[stretchHanLat].next(u.jst2) + p.even
+	g := u.glue + p.stretch[clreq.StretchSpace].next(u.jst1) + p.stretch[clreq.StretchHanLat].next(u.jst2) + p.even
 	if i == p.restAt {
 		g += p.rest
 	}
-	return g - p.shrink[shrinkSpace].next(u.jshrink)
+	return g - p.shrink[clreq.ShrinkSpace].next(u.jshrink)
 }
 
 // setLines turns the breaks into lines of runs.
@@ -170,7 +171,7 @@ func (c *composer) setLine(runs []Run, s, e int, x, target geom.Length) ([]Run, 
 		u := &c.units[i]
 		var tl, tr geom.Length
 		if i == s {
-			tl = p.shrink[shrinkLineStart].next(u.bl)
+			tl = p.shrink[clreq.ShrinkLineStart].next(u.bl)
 		} else {
 			x += p.jointGap(u, i)
 			tl = u.trimL + p.shrink[u.level].next(u.bl-u.trimL)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/lines/totalfit"
 )
 
 // spreadOf is the even spacing of a composed line in em: the largest character spacing
@@ -36,8 +37,8 @@ func greedyLines(spans []Span, opt Options) Paragraph {
 	return c.setLines()
 }
 
-// spreadFigures counts a paragraph's justified lines spread beyond looseSpread and
-// wideSpread, and the widest.
+// spreadFigures counts a paragraph's justified lines spread beyond totalfit.LooseSpread and
+// totalfit.WideSpread, and the widest.
 type spreadFigures struct {
 	lines, loose, wide int
 	worst              float64
@@ -51,10 +52,10 @@ func (f *spreadFigures) add(p Paragraph, size geom.Length) {
 		s := spreadOf(l, size)
 		f.lines++
 		f.worst = max(f.worst, s)
-		if s > looseSpread+1e-9 {
+		if s > totalfit.LooseSpread+1e-9 {
 			f.loose++
 		}
-		if s > wideSpread+1e-9 {
+		if s > totalfit.WideSpread+1e-9 {
 			f.wide++
 		}
 	}
@@ -80,7 +81,7 @@ func TestTotalFitEvenness(t *testing.T) {
 				tf.add(p, opt.Size)
 				gf.add(greedyLines(spans, opt), opt.Size)
 				if tf.wide > gf.wide {
-					t.Errorf("width %d: %q: %d lines spread beyond %.2f em, greedy %d", width, lineTexts(p), tf.wide, wideSpread, gf.wide)
+					t.Errorf("width %d: %q: %d lines spread beyond %.2f em, greedy %d", width, lineTexts(p), tf.wide, totalfit.WideSpread, gf.wide)
 				}
 				total.add(p, opt.Size)
 				greedy.add(greedyLines(spans, opt), opt.Size)
@@ -140,7 +141,7 @@ func TestLongRunLastResort(t *testing.T) {
 		if strings.HasSuffix(l, "www.") || strings.HasSuffix(l, "12315.") {
 			split = true
 		}
-		if s := spreadOf(p.Lines[i], opt.Size); s > wideSpread+1e-9 {
+		if s := spreadOf(p.Lines[i], opt.Size); s > totalfit.WideSpread+1e-9 {
 			t.Errorf("line %q spread %.3f em", l, s)
 		}
 	}
@@ -220,5 +221,22 @@ func TestNoBreakAtSpaceAndBadOffsets(t *testing.T) {
 	}
 	if len(p.WordSplits) != 0 {
 		t.Errorf("word splits %v", p.WordSplits)
+	}
+}
+
+// A NoBreak offset at an invisible character holds for the next character drawn, and a
+// split there reports the offset the caller gave.
+func TestNoBreakAtInvisible(t *testing.T) {
+	text := "一二马\u200b拉松"
+	at := strings.Index(text, "\u200b")
+	opt := body(3)
+	opt.Justify = false
+	p := Compose([]Span{{Text: text, Font: plainFont, NoBreak: []int{at}}}, opt)
+	if got := lineTexts(p); !slices.Equal(got, []string{"一二", "马拉松"}) {
+		t.Errorf("lines %q", got)
+	}
+	p = Compose([]Span{{Text: text, Font: plainFont, NoBreak: []int{at}}}, body(1))
+	if len(p.WordSplits) != 1 || p.WordSplits[0] != (WordSplit{0, at}) {
+		t.Errorf("word splits %v, want one at %d", p.WordSplits, at)
 	}
 }

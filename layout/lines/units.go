@@ -2,6 +2,7 @@ package lines
 
 import (
 	"broadsheet/layout/geom"
+	"broadsheet/layout/lines/clreq"
 )
 
 // unit is an unbreakable box: one Han character or mark, a —— or …… pair, or a whole
@@ -9,7 +10,7 @@ import (
 type unit struct {
 	a0, a1   int32       // atoms [a0, a1)
 	kind     kind        // kHan, kLatin or kMark
-	mark     uint8       // 1 + row of markTable for a mark unit
+	mark     uint8       // 1 + row of clreq.Table for a mark unit
 	nsBasic  bool        // may not start a line (basic level)
 	nsStrict bool        // may not start a line (strict level)
 	noEnd    bool        // may not end a line
@@ -29,9 +30,9 @@ type unit struct {
 	spaceW  geom.Length // natural width of that space
 	ideo    int32       // ideographic spaces in it
 	glue    geom.Length // natural gap
-	jshrink geom.Length // how much the gap may shrink (level shrinkSpace)
-	jst1    geom.Length // how much it may stretch at stretchSpace
-	jst2    geom.Length // how much it may stretch at stretchHanLat
+	jshrink geom.Length // how much the gap may shrink (level clreq.ShrinkSpace)
+	jst1    geom.Length // how much it may stretch at clreq.StretchSpace
+	jst2    geom.Length // how much it may stretch at clreq.StretchHanLat
 }
 
 // group gathers atoms into units and records the spaces between them.
@@ -46,7 +47,7 @@ func (c *composer) group() {
 			c.units[len(c.units)-1].a1++
 		default:
 			u := unit{a0: int32(i), a1: int32(i + 1), kind: a.kind, space: sp.space, spaceW: sp.spaceW, ideo: sp.ideo, keep: sp.keep,
-				noBreak: sp.noBreak || a.noBreak, nbOff: a.off}
+				noBreak: sp.noBreak || a.noBreak, nbOff: a.nbOff}
 			if sp.noBreak {
 				u.nbOff = sp.nbOff
 			}
@@ -70,7 +71,7 @@ func (u *unit) addSpace(a *atom) {
 	}
 	u.keep = u.keep || a.text == "\u00a0" || a.text == "\u202f"
 	if a.noBreak && !u.noBreak {
-		u.noBreak, u.nbOff = true, a.off
+		u.noBreak, u.nbOff = true, a.nbOff
 	}
 }
 
@@ -85,10 +86,10 @@ func (c *composer) extends(i int) bool {
 	switch {
 	case u.kind == kLatin && a.kind == kLatin:
 		return true
-	case u.kind == kLatin && a.kind == kMark && class(a.mark).joinsNum:
+	case u.kind == kLatin && a.kind == kMark && clreq.ClassOf(a.mark).JoinsNum:
 		return isDigitAtom(last) && i+1 < len(c.atoms) && isDigitAtom(&c.atoms[i+1])
 	case u.kind == kMark && a.kind == kMark && u.a1-u.a0 == 1:
-		return a.text == last.text && class(a.mark).pair
+		return a.text == last.text && clreq.ClassOf(a.mark).Pair
 	}
 	return false
 }
@@ -102,9 +103,9 @@ func (c *composer) finish(u *unit) {
 		u.w += c.box(&c.atoms[i])
 	}
 	if first.mark != 0 {
-		cl := class(first.mark)
-		u.nsBasic, u.nsStrict, u.noEnd = cl.noStart, cl.noStart, cl.noEnd
-		if cl.pair && u.a1-u.a0 == 2 {
+		cl := clreq.ClassOf(first.mark)
+		u.nsBasic, u.nsStrict, u.noEnd = cl.NoStart, cl.NoStart, cl.NoEnd
+		if cl.Pair && u.a1-u.a0 == 2 {
 			u.nsBasic = false
 		}
 	}
@@ -123,15 +124,15 @@ func (c *composer) box(a *atom) geom.Length {
 
 // blanks sets the blank parts of a mark unit from its class.
 func (c *composer) blanks(u *unit) {
-	cl := class(u.mark)
+	cl := clreq.ClassOf(u.mark)
 	half, quarter := geom.Em(500, c.em), geom.Em(250, c.em)
-	u.level = cl.shrink
-	switch cl.blank {
-	case blankLeft:
+	u.level = cl.Shrink
+	switch cl.Blank {
+	case clreq.BlankLeft:
 		u.bl = half
-	case blankRight:
+	case clreq.BlankRight:
 		u.br = half
-	case blankSides:
+	case clreq.BlankSides:
 		u.bl, u.br = quarter, quarter
 	}
 }
@@ -149,7 +150,6 @@ func (c *composer) prepare() {
 		}
 		c.adv = append(c.adv, c.adv[k]+u.w+u.glue-u.trimL-c.prevTrimR(k))
 	}
-	c.sumUp()
 }
 
 // prevTrimR is what the joint before unit k takes off unit k−1's right blank.
@@ -176,15 +176,15 @@ func (c *composer) joint(p, u *unit, half geom.Length) {
 	case u.inWord:
 	case u.ideo > 0: // an ideographic space is meant: 1 em each, even beside a mark
 		u.glue = geom.Length(u.ideo) * c.em
-		u.jshrink = geom.Em(ideoShrink, c.em)
+		u.jshrink = geom.Em(clreq.IdeoShrink, c.em)
 	case p.kind == kMark || u.kind == kMark:
 	case (p.kind == kLatin) != (u.kind == kLatin):
-		u.glue = geom.Em(hanLatinGap, c.em)
-		u.jshrink = geom.Em(hanLatinGap-hanLatinGapMin, c.em)
-		u.jst2 = geom.Em(hanLatinGapMax, c.em) - u.glue
+		u.glue = geom.Em(clreq.HanLatinGap, c.em)
+		u.jshrink = geom.Em(clreq.HanLatinGap-clreq.HanLatinGapMin, c.em)
+		u.jst2 = geom.Em(clreq.HanLatinGapMax, c.em) - u.glue
 	case u.space:
 		u.glue, u.jshrink = u.spaceW, u.spaceW/3
-		u.jst1 = max(0, geom.Em(wordSpaceMax, c.em)-u.spaceW)
+		u.jst1 = max(0, geom.Em(clreq.WordSpaceMax, c.em)-u.spaceW)
 	}
 }
 
@@ -215,7 +215,7 @@ func (c *composer) splitWide() {
 			continue
 		}
 		for i := old[k].a0; i < old[k].a1; i++ {
-			u := unit{a0: i, a1: i + 1, kind: c.atoms[i].kind, inWord: i > old[k].a0, noBreak: c.atoms[i].noBreak, nbOff: c.atoms[i].off}
+			u := unit{a0: i, a1: i + 1, kind: c.atoms[i].kind, inWord: i > old[k].a0, noBreak: c.atoms[i].noBreak, nbOff: c.atoms[i].nbOff}
 			if i == old[k].a0 {
 				u.space, u.spaceW, u.ideo, u.keep = old[k].space, old[k].spaceW, old[k].ideo, old[k].keep
 				u.noBreak, u.nbOff = old[k].noBreak, old[k].nbOff
