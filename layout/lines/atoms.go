@@ -2,6 +2,7 @@ package lines
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
