@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"unicode"
 
 	"broadsheet/issues"
 	"broadsheet/layout/furniture"
@@ -20,8 +21,8 @@ func Build(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, page *place.Page,
 	r.missing(iss, furn.Missing)
 	for _, c := range furn.Cut {
 		r.warn(iss, Warning{Kind: WarnOverset, Article: -1, Item: c.Item, Attention: true,
-			Message: fmt.Sprintf("%q does not fit the page's head even at %s, the smallest allowed; its last %d characters are left out",
-				c.Text, c.Size, c.Lost)})
+			Message: fmt.Sprintf("%q does not fit the page's head even at %s, the smallest allowed; its last %s left out",
+				c.Text, c.Size, count(c.Lost, "character"))})
 	}
 	for _, m := range page.Modules {
 		r.add(iss, sheet, m)
@@ -127,8 +128,8 @@ func (r *Report) missing(iss *issues.Issue, ms []text.Missing) {
 			where = m.Where + ", "
 		}
 		r.warn(iss, Warning{Kind: WarnMissingGlyph, Article: m.Article, Item: m.Item, Attention: true,
-			Message: fmt.Sprintf("%scharacter %d: no embedded font has %q (U+%04X); it prints as an empty box",
-				where, m.Char, m.Rune, m.Rune)})
+			Message: fmt.Sprintf("%scharacter %d: no embedded font has %q (U+%04X); %s",
+				where, m.Char, m.Rune, m.Rune, missingFate(m.Rune))})
 	}
 }
 
@@ -181,4 +182,14 @@ func count(n int, thing string) string {
 		return "1 " + thing
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// missingFate says what the page shows for a character no face has: a mark that
+// combines with the character before it is left out (the base prints), anything else
+// prints as an empty box.
+func missingFate(r rune) string {
+	if unicode.In(r, unicode.Mn, unicode.Me) {
+		return "it is left out, the character it sits on prints"
+	}
+	return "it prints as an empty box"
 }
