@@ -53,6 +53,7 @@ func (d *decoder) article(t table) Article {
 	}
 	a.Photos = d.photos(t, width)
 	a.Paragraphs = paragraphs(t, needsBody(t, &a))
+	checkBox(t, &a)
 	return a
 }
 

@@ -21,7 +21,7 @@ type Block struct {
 	// Format and Model are the picture's file format and how its pixels are stored.
 	Format picture.Format
 	Model  picture.Model
-	Label                   string // the placeholder's text
+	Label  string // the placeholder's text
 	// Columns and Lines are the block's size in basic columns and body lines; when
 	// the file gives a length instead (width, height), Width or Height holds it and the
 	// layout rounds it to whole columns or lines.

@@ -154,3 +154,11 @@ func briefMark(t table) string {
 	}
 	return m
 }
+
+// checkBox refuses photos in a boxed article: a box holds a column of text (专栏,
+// 言论) or a brief list, set at the box's narrower measure.
+func checkBox(t table, a *Article) {
+	if a.Box != "" && len(a.Photos) > 0 {
+		t.errorf("box", "a boxed article holds text only; move its photos to an article of their own or leave box out")
+	}
+}

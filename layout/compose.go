@@ -83,15 +83,19 @@ func drawPage(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, faces *text.Fa
 	d.Lines(furn.Lines)
 	d.Rules(furn.Rules)
 	cells := make([]geom.Cells, 0, len(placed.Modules))
+	var boxed []geom.Cells
 	for _, m := range placed.Modules {
 		d.Module(m)
 		cells = append(cells, m.Cells)
+		if m.Placed() && m.Story.Boxed() {
+			boxed = append(boxed, m.Cells)
+		}
 	}
 	for _, b := range placed.Blocks {
 		d.Block(b)
 		cells = append(cells, b.Cells)
 	}
-	d.Rules(furniture.Rules(g, sheet, cells, furn.Rules))
+	d.Rules(furniture.Rules(g, sheet, cells, furn.Rules, boxed))
 	d.Overlay(g, cells)
 	return d.Page
 }

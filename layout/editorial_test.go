@@ -140,6 +140,11 @@ func checkRulesMeet(t *testing.T, page *display.Page, rep *report.Report) {
 		if r, ok := it.(*display.Rule); ok && r.Y1 == r.Y2 {
 			across = append(across, r)
 		}
+		if f, ok := it.(*display.Frame); ok && f.Rect.W > geom.Pt(2*g.GutterPt) { // a box's frame, not a missing glyph
+			r := f.Rect
+			across = append(across, &display.Rule{X1: r.X, Y1: r.Y, X2: r.Right(), Y2: r.Y},
+				&display.Rule{X1: r.X, Y1: r.Bottom(), X2: r.Right(), Y2: r.Bottom()})
+		}
 	}
 	touches := func(x, y float64) bool {
 		if math.Abs(y-top) < 0.01 || math.Abs(y-bottom) < 0.01 {

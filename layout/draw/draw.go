@@ -45,8 +45,10 @@ func (d *Drawer) Rules(rs []display.Rule) {
 	}
 }
 
-// Module draws an article's module: headline block, photos with their captions, body.
+// Module draws an article's module: its box or tint, headline block, photos with
+// their captions, body.
 func (d *Drawer) Module(m *place.Module) {
+	d.box(m)
 	d.Lines(m.Heading)
 	for k, p := range m.Photos {
 		d.photo(m, k, p)
@@ -67,6 +69,25 @@ func (d *Drawer) Block(b *place.Block) {
 	}
 	d.Page.Items = append(d.Page.Items, &display.Frame{Rect: b.Frame, Width: d.Sheet.Blocks.Frame, Color: display.Black})
 	d.Lines(b.Label)
+}
+
+// box draws the frame or tint of an article set in a box, around its module: a rule,
+// a thick and a thin rule (文武线), or a tint of black under the text.
+func (d *Drawer) box(m *place.Module) {
+	if !m.Placed() || !m.Story.Boxed() {
+		return
+	}
+	r, b := m.Frame, &d.Sheet.Boxes
+	switch m.Story.Art.Box {
+	case "tint":
+		d.Page.Items = append(d.Page.Items, &display.Tint{Rect: r, Color: display.Gray(uint8(m.Story.Art.Tint))})
+	case "double":
+		d.Page.Items = append(d.Page.Items, &display.Frame{Rect: r, Width: b.Thick, Color: display.Black})
+		in := geom.Rect{X: r.X + b.Apart, Y: r.Y + b.Apart, W: r.W - 2*b.Apart, H: r.H - 2*b.Apart}
+		d.Page.Items = append(d.Page.Items, &display.Frame{Rect: in, Width: b.Thin, Color: display.Black})
+	default:
+		d.Page.Items = append(d.Page.Items, &display.Frame{Rect: r, Width: b.Thin, Color: display.Black})
+	}
 }
 
 // photo draws photo k of m: the picture through its frame, or a grey placeholder.

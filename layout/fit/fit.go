@@ -110,7 +110,7 @@ func (s *Article) allowsWidth(w int) bool { return s.S.Art.Columns == 0 || s.S.A
 // overset. Its cost is finite, but above any fitting that keeps the article whole.
 func (s *Article) squeezed(w, h int) Fitting {
 	sizes := s.S.HeadSizes()
-	head := s.S.Head(w, sizes[len(sizes)-1])
+	head := s.S.InBox(w).Head(w, sizes[len(sizes)-1])
 	f := Fitting{Columns: w, Lines: h, Head: head, HeadLines: min(head.Lines, h), Dropped: len(s.S.Art.Photos) > 0}
 	best := Fitting{Cost: plan.Infinite}
 	s.evaluate(&f, s.cutCost()+int64(max(0, head.Lines-h)*w)*s.costs.Overset, &best)
@@ -140,9 +140,9 @@ func (s *Article) prominence(w int) int64 {
 
 // evaluate counts capacity, overset and holes of f and keeps it if it beats best.
 func (s *Article) evaluate(f *Fitting, cost int64, best *Fitting) {
-	b := f.Lines - f.HeadLines
+	b := f.BodyLines()
 	f.Capacity = (f.Columns-f.PhotoCols)*b + f.PhotoCols*max(0, b-f.PhotoLines)
-	need := len(s.S.Body)
+	need := len(s.S.InBox(f.Columns).Body)
 	f.Overset = max(0, need-f.Capacity)
 	cost += int64(f.Overset)*s.costs.Overset + int64(max(0, f.Capacity-need))*s.costs.Hole
 	if f.Overset > 0 {
@@ -210,7 +210,7 @@ func ceilDiv(a, b int) int { return (a + b - 1) / b }
 // shallow to read as columns, and empty tails deeper than two lines at the foot of a
 // column (a hole a reader sees).
 func (s *Article) shapeCost(f *Fitting, b int) int64 {
-	need, free := len(s.S.Body), f.Columns-f.PhotoCols
+	need, free := len(s.S.InBox(f.Columns).Body), f.Columns-f.PhotoCols
 	rows := level(need, f.Columns, f.PhotoCols, f.PhotoLines, b)
 	var c int64
 	if depth := rows; need > 0 && depth < s.costs.MinDepth && free > 1 {
@@ -230,7 +230,7 @@ func (s *Article) shapeCost(f *Fitting, b int) int64 {
 
 // HeadChoiceAt is the headline set at exactly 号 index hao, at width w.
 func (s *Article) HeadChoiceAt(w, hao int) []HeadChoice {
-	b := s.S.Head(w, hao)
+	b := s.S.InBox(w).Head(w, hao)
 	return []HeadChoice{{b, s.headCost(b, w)}}
 }
 
@@ -239,7 +239,7 @@ func (s *Article) HeadChoiceAt(w, hao int) []HeadChoice {
 func (s *Article) HeadChoices(w int) []HeadChoice {
 	byLines := map[int]HeadChoice{}
 	for _, hao := range s.S.HeadSizes() {
-		b := s.S.Head(w, hao)
+		b := s.S.InBox(w).Head(w, hao)
 		c := HeadChoice{b, s.headCost(b, w)}
 		if old, ok := byLines[b.Lines]; !ok || c.Cost < old.Cost {
 			byLines[b.Lines] = c
@@ -288,7 +288,10 @@ func (f *Fitting) ColumnStart(c int) int {
 }
 
 // room is the number of body lines column c can hold.
-func (f *Fitting) room(c int) int { return max(0, f.Lines-f.HeadLines-f.ColumnStart(c)) }
+func (f *Fitting) room(c int) int { return max(0, f.BodyLines()-f.ColumnStart(c)) }
+
+// BodyLines is the lines of the module's body area, under the headline block.
+func (f *Fitting) BodyLines() int { return f.Lines - f.HeadLines }
 
 // breakCost prices the bad leg starts left after mending: a widow is a blemish; a
 // crosshead or brief title ending a leg breaks a rule (Costs.Keep).
@@ -296,7 +299,7 @@ func (s *Article) breakCost(cols []int, bad int) int64 {
 	kept := 0
 	first := 0
 	for c, n := range cols {
-		if c > 0 && n > 0 && s.S.BadStart(first) && !s.S.Widow(first) {
+		if st := s.S.InBox(len(cols)); c > 0 && n > 0 && st.BadStart(first) && !st.Widow(first) {
 			kept++
 		}
 		first += n
@@ -306,7 +309,7 @@ func (s *Article) breakCost(cols []int, bad int) int64 {
 
 // shareLines is ShareLines for the article being fitted.
 func (s *Article) shareLines(cols []int, f *Fitting, total int) (widows int) {
-	return ShareLines(s.S, cols, f, total, MinLeg(s.sheet, total))
+	return ShareLines(s.S.InBox(len(cols)), cols, f, total, MinLeg(s.sheet, total))
 }
 
 // ShareLines fills cols[c] with the number of body lines column c holds when total
@@ -316,7 +319,7 @@ func (s *Article) shareLines(cols []int, f *Fitting, total int) (widows int) {
 // that has room, or else the line above it follows it over. It returns the widows it
 // could not mend.
 func ShareLines(s *text.Story, cols []int, f *Fitting, total, minLeg int) (widows int) {
-	rows := level(total, f.Columns, f.PhotoCols, f.PhotoLines, f.Lines-f.HeadLines)
+	rows := level(total, f.Columns, f.PhotoCols, f.PhotoLines, f.BodyLines())
 	held := 0
 	for c := range cols {
 		cols[c] = max(0, rows-f.ColumnStart(c))

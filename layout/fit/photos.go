@@ -189,7 +189,7 @@ func containsBlock(bs []block, b block) bool {
 // result; a block that does not fit under the headline, or a placeholder that would
 // take more than half the module, is no choice.
 func (s *Article) fitPhotos(f Fitting, b block, cost int64, best *Fitting) {
-	body := f.Lines - f.HeadLines
+	body := f.BodyLines()
 	if b.lines > body || b.cols > f.Columns || 2*b.area > f.Columns*f.Lines && len(s.S.Body) > 0 {
 		return
 	}

@@ -90,7 +90,7 @@ func TestMasthead(t *testing.T) {
 func TestRulesBetweenModules(t *testing.T) {
 	_, g, sheet, _ := setup(t, 2)
 	mods := []geom.Cells{{Columns: 5, Lines: 40}, {Column: 5, Columns: 3, Lines: 40}, {Line: 41, Columns: 8, Lines: g.Lines - 41}}
-	rules := Rules(g, sheet, mods, nil)
+	rules := Rules(g, sheet, mods, nil, nil)
 	if len(rules) != 2 {
 		t.Fatalf("%d rules: %+v", len(rules), rules)
 	}

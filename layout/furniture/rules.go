@@ -16,7 +16,9 @@ import (
 // in T-joints with no gap and no overshoot; above lists the page's other horizontal
 // rules a rule down may start from, such as the masthead's. Collinear pieces are
 // merged into one rule.
-func Rules(g grid.Grid, sheet *style.Sheet, modules []geom.Cells, above []display.Rule) []display.Rule {
+//
+// A boxed module carries its own frame: the rules along its sides give way to it.
+func Rules(g grid.Grid, sheet *style.Sheet, modules []geom.Cells, above []display.Rule, boxed []geom.Cells) []display.Rule {
 	var across, down []segment
 	for _, m := range modules {
 		if m.Empty() {
@@ -42,12 +44,16 @@ func Rules(g grid.Grid, sheet *style.Sheet, modules []geom.Cells, above []displa
 	for i := range down {
 		down[i] = meet(down[i], horizontal, g.Area)
 	}
+	across, down = merge(across), merge(down)
+	for _, b := range boxed {
+		across, down = giveWay(g, b, across, down)
+	}
 	var rules []display.Rule
 	w := sheet.Rules.Thin
-	for _, s := range merge(across) {
+	for _, s := range across {
 		rules = append(rules, display.Rule{X1: s.from, Y1: s.at, X2: s.to, Y2: s.at, Width: w, Color: display.Black})
 	}
-	for _, s := range merge(down) {
+	for _, s := range down {
 		rules = append(rules, display.Rule{X1: s.at, Y1: s.from, X2: s.at, Y2: s.to, Width: w, Color: display.Black})
 	}
 	return rules
@@ -104,6 +110,44 @@ func merge(segs []segment) []segment {
 			continue
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// giveWay removes the parts of rules that run along the sides of boxed cells b, where
+// its frame runs instead: across in the gap line above or below it, down the gutter left
+// or right of it. The rules that end on its sides meet the frame.
+func giveWay(g grid.Grid, b geom.Cells, across, down []segment) ([]segment, []segment) {
+	r := g.Rect(b)
+	gap := g.Leading - g.Body // the white between one line's em box and the next
+	top, bottom := r.Y-(gap+g.Leading)/2, r.Bottom()+(gap+g.Leading)/2
+	left, right := r.X-g.Body/2, r.Right()+g.Body/2
+	var a, d []segment
+	for _, s := range across {
+		if s.at > top-1 && s.at < r.Y || s.at > r.Bottom() && s.at < bottom+1 {
+			a = append(a, cut(s, left, right)...)
+		} else {
+			a = append(a, s)
+		}
+	}
+	for _, s := range down {
+		if s.at == left || s.at == right {
+			d = append(d, cut(s, top, bottom)...) // the frame runs there
+		} else {
+			d = append(d, s)
+		}
+	}
+	return a, d
+}
+
+// cut returns the parts of s outside [from, to].
+func cut(s segment, from, to geom.Length) []segment {
+	var out []segment
+	if s.from < from {
+		out = append(out, segment{s.at, s.from, geom.Min(s.to, from)})
+	}
+	if s.to > to {
+		out = append(out, segment{s.at, geom.Max(s.from, to), s.to})
 	}
 	return out
 }

@@ -18,6 +18,8 @@ type Module struct {
 	fit.Fitting
 	// Legs holds the number of body lines set in each column of the module.
 	Legs []int
+	// Frame is the module's rectangle on the page, where a box is drawn.
+	Frame geom.Rect
 	// Heading and Text are the module's composed lines where they land, in reading
 	// order; each photo carries its caption's lines.
 	Heading, Text []Line
@@ -35,6 +37,15 @@ type Module struct {
 type Line struct {
 	lines.Line
 	X, Y, Size geom.Length
+}
+
+// boxFrame is where a box around cells runs: down the middle of the gutters beside
+// them and across the middle of the gap lines above and below, where the rules
+// between modules run, so that it takes their place and meets them.
+func boxFrame(g grid.Grid, c geom.Cells) geom.Rect {
+	r := g.Rect(c)
+	gapMid := g.Leading - g.Body/2 // from an em box's edge to the middle of the gap line
+	return geom.Rect{X: r.X - g.Body/2, Y: r.Y - gapMid, W: r.W + g.Body, H: r.H + 2*gapMid}
 }
 
 // Rule is a thin rule across a column.
@@ -68,6 +79,8 @@ func (m *Module) set(g grid.Grid, sheet *style.Sheet) {
 		m.HeadLost = m.Story.HeadChars()
 		return
 	}
+	m.Story = m.Story.InBox(m.Cells.Columns)
+	m.Frame = boxFrame(g, m.Cells)
 	m.Legs = make([]int, m.Columns)
 	fit.ShareLines(m.Story, m.Legs, &m.Fitting, len(m.Story.Body), fit.MinLeg(sheet, len(m.Story.Body)))
 	m.setHead(g)
@@ -83,6 +96,9 @@ func (m *Module) setHead(g grid.Grid) {
 	y := top + geom.Max(0, (region-m.Head.Content)/2)
 	bottom := g.Rect(m.Cells).Bottom()
 	x, width := g.ColumnX(m.Cells.Column), g.SpanWidth(m.Cells.Columns)
+	if m.Story.Boxed() {
+		x, width = x+g.Body/2, width-g.Body
+	}
 	for _, layer := range m.Head.Layers {
 		y += layer.Gap
 		for i, l := range layer.Lines {
@@ -102,18 +118,23 @@ func (m *Module) setHead(g grid.Grid) {
 func (m *Module) setBody(g grid.Grid) {
 	next := 0
 	body := m.Story.Body
+	boxed := m.Story.Boxed()
+	leg := text.LegWidth(g, m.Cells.Columns, boxed)
 	for c, n := range m.Legs {
 		x := g.ColumnX(m.Cells.Column + c)
+		if boxed {
+			x = g.ColumnX(m.Cells.Column) + g.Body/2 + (leg+g.Body)*geom.Length(c)
+		}
 		for r := 0; r < n && next < len(body); r++ {
 			l := body[next]
 			y := g.Baseline(m.BodyTop() + m.ColumnStart(c) + r)
 			if l.Rule {
 				mid := y - geom.Em(g.Ascent, g.Body) + g.Body/2
-				m.Rules = append(m.Rules, Rule{X1: x, X2: x + g.ColumnWidth(), Y: mid})
+				m.Rules = append(m.Rules, Rule{X1: x, X2: x + leg, Y: mid})
 			}
 			lx := x
 			if l.Byline {
-				lx += g.ColumnWidth() - l.Width
+				lx += leg - l.Width
 			}
 			m.Text = append(m.Text, Line{Line: l.Line, X: lx, Y: y, Size: g.Body})
 			next++

@@ -37,6 +37,13 @@ type Sheet struct {
 	Debug   Debug
 	Tints   Tints
 	Blocks  Blocks
+	Boxes   Boxes
+}
+
+// Boxes are the frames of boxed articles (专栏, 言论).
+type Boxes struct {
+	Thin, Thick geom.Length // a box's rule, and the thick rule of a double box
+	Apart       geom.Length // between the two rules of a double box
 }
 
 // Blocks are the advertisements and notices a page carries.
@@ -248,6 +255,7 @@ func Default() Sheet {
 		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
 		Tints:   Tints{Placeholder: 20},
 		Blocks:  Blocks{Label: pt(26), Face: fonts.Hei, Frame: pt(0.5)},
+		Boxes:   Boxes{Thin: pt(0.5), Thick: pt(1.5), Apart: pt(2.5)},
 	}
 }
 

@@ -72,7 +72,12 @@ func (s *Story) HeadFace() fonts.ID { return s.headFace }
 
 // SetHeadFace sets the story's headline in face id, as a story standing beside another
 // in one row takes that one's face.
-func (s *Story) SetHeadFace(id fonts.ID) { s.headFace = id }
+func (s *Story) SetHeadFace(id fonts.ID) {
+	s.headFace = id
+	for _, b := range s.boxed {
+		b.headFace = id
+	}
+}
 
 // Head returns the headline block for an article of the given columns at 号 index hao.
 func (s *Story) Head(columns, hao int) *HeadBlock {
@@ -88,7 +93,7 @@ func (s *Story) Head(columns, hao int) *HeadBlock {
 func (s *Story) setHead(columns, hao int) *HeadBlock {
 	st, sh := s.set, &s.set.Sheet.Head
 	g := st.Grid
-	width := g.SpanWidth(columns) - sh.Air.Of(g.Body)
+	width := g.SpanWidth(columns) - sh.Air.Of(g.Body) - s.inset
 	size := s.SizeOf(hao)
 	minor := s.minorSize(size)
 	h := &HeadBlock{Hao: hao, Size: size, Face: s.headFace}

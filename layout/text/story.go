@@ -50,6 +50,10 @@ type Story struct {
 	captions map[[2]int][]lines.Line
 	// PhotoCols is the photo width the file asks for (the widest, if several), or 0.
 	PhotoCols int
+	// measure is the width of a leg; inset what a box takes from each side of the
+	// headline's measure. boxed caches the article set inside a box, by columns.
+	measure, inset geom.Length
+	boxed          map[int]*Story
 	// Missing lists the article's characters no embedded face has.
 	Missing []Missing
 }
@@ -73,6 +77,7 @@ func (st *Setter) Story(index, rank int, a *issues.Article) *Story {
 	for _, p := range a.Photos {
 		s.PhotoCols = max(s.PhotoCols, p.Columns)
 	}
+	s.measure = st.Grid.ColumnWidth()
 	s.setBody()
 	s.Missing = st.articleMissing(s)
 	return s
@@ -116,7 +121,7 @@ const crossheadMark = "## "
 // of like with the paragraph index para.
 func (s *Story) paragraph(spans []lines.Span, para, indent int, justify bool, like BodyLine) {
 	st := s.set
-	par := lines.Compose(spans, st.options(st.Grid.ColumnWidth(), st.Grid.Body, indent, justify))
+	par := lines.Compose(spans, st.options(s.measure, st.Grid.Body, indent, justify))
 	for k, l := range par.Lines {
 		b := like
 		b.Line, b.Para, b.First = l, para, k == 0
@@ -138,8 +143,7 @@ func (s *Story) crosshead(para int, text string) {
 	if len(s.Body) > 0 {
 		s.white(false)
 	}
-	g := s.set.Grid
-	set := s.balancedPart(text, s.set.Sheet.Crosshead, g.ColumnWidth(), g.Body)
+	set := s.balancedPart(text, s.set.Sheet.Crosshead, s.measure, s.set.Grid.Body)
 	for k, l := range set.lines {
 		s.Body = append(s.Body, BodyLine{Line: l, Para: para, First: k == 0, Cross: true})
 	}
@@ -235,6 +239,43 @@ func (s *Story) BadStart(i int) bool {
 		return true
 	}
 	return false
+}
+
+// Boxed reports whether the article is set in a box (a rule, a double rule or a tint).
+func (s *Story) Boxed() bool { return s.Art.Box != "" }
+
+// InBox returns the article as set inside a box across columns: the frame runs down
+// the middle of the gutters and gap lines around the module, and the text keeps one
+// character from it, so the legs and headline are set half a character narrower each
+// side (columns legs sharing the width less that and the gutters). The story itself,
+// for an article in no box.
+func (s *Story) InBox(columns int) *Story {
+	if !s.Boxed() || columns < 1 {
+		return s
+	}
+	if b, ok := s.boxed[columns]; ok {
+		return b
+	}
+	g := s.set.Grid
+	b := &Story{Index: s.Index, Rank: s.Rank, Art: s.Art, set: s.set, PhotoCols: s.PhotoCols, Missing: s.Missing,
+		heads: map[[3]int]*HeadBlock{}, headFace: s.headFace, layers: map[layerKey]setLayer{}, captions: map[[2]int][]lines.Line{},
+		inset: g.Body, measure: LegWidth(g, columns, true)}
+	b.setBody()
+	if s.boxed == nil {
+		s.boxed = map[int]*Story{}
+	}
+	s.boxed[columns] = b
+	return b
+}
+
+// LegWidth is the width of one leg of an article across columns: a basic column, or
+// in a box, the columns' span less half a character each side and the gutters, shared.
+func LegWidth(g grid.Grid, columns int, boxed bool) geom.Length {
+	if !boxed {
+		return g.ColumnWidth()
+	}
+	inner := g.SpanWidth(columns) - g.Body - g.Body*geom.Length(columns-1)
+	return inner / geom.Length(columns)
 }
 
 // Caption returns the caption of photo k set in a frame of the given columns.
