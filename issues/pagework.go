@@ -29,6 +29,11 @@ func (d *decoder) editorial(t table, a *Article) {
 	a.Box, a.Tint = box(t)
 	if a.Kind == KindBriefs {
 		a.Briefs = d.briefs(t)
+		for _, key := range []string{"lead", "body"} {
+			if _, given := t.m[key]; given {
+				t.errorf(key, "a brief list (kind = \"briefs\") has items, not a %s; move it into an [[article.item]]", key)
+			}
+		}
 	}
 }
 

@@ -53,9 +53,28 @@ func genArticle(r *rand.Rand, cols int) issues.Article {
 		a.Kicker = pick(r, 1)
 	}
 	for p, n := 0, 1+r.Intn(12); p < n; p++ {
-		a.Paragraphs = append(a.Paragraphs, pick(r, 1+r.Intn(6)))
+		switch para := pick(r, 1+r.Intn(6)); r.Intn(8) {
+		case 0:
+			a.Paragraphs = append(a.Paragraphs, "## "+pick(r, 1))
+		case 1:
+			a.Paragraphs = append(a.Paragraphs, "**问：**"+para)
+		default:
+			a.Paragraphs = append(a.Paragraphs, para)
+		}
 	}
-	for p, n := 0, r.Intn(3); p < n; p++ {
+	switch r.Intn(10) {
+	case 0:
+		a.Kind, a.Paragraphs, a.Lead = issues.KindBriefs, nil, "" // the decoder refuses a brief list with a lead or a body
+		for k, n := 0, 1+r.Intn(6); k < n; k++ {
+			a.Briefs = append(a.Briefs, issues.Brief{Title: pick(r, 1), Body: pick(r, 1+r.Intn(3))})
+		}
+	case 1:
+		a.Box = []string{"rule", "double", "tint"}[r.Intn(3)]
+		a.Tint = 10
+	case 2:
+		a.EditorNote = pick(r, 1+r.Intn(2))
+	}
+	for p, n := 0, r.Intn(3); p < n && a.Box == ""; p++ {
 		ph := issues.Photo{Caption: pick(r, 1)}
 		if r.Intn(2) == 0 {
 			ph.Aspect = 0.5 + r.Float64()*2

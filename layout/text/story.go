@@ -94,16 +94,21 @@ func (s *Story) setBody() {
 	if s.Art.Kind == issues.KindBriefs {
 		s.briefList()
 	}
+	lead := s.Art.Lead // runs into the first paragraph that is not a crosshead
 	for i, p := range s.Art.Paragraphs {
 		if head, ok := strings.CutPrefix(p, crossheadMark); ok {
 			s.crosshead(i, strings.TrimSpace(head))
 			continue
 		}
 		spans := s.runIns(p, st.Faces.Font(f.Body))
-		if i == 0 && s.Art.Lead != "" {
-			spans = append([]lines.Span{{Text: s.Art.Lead, Font: st.Faces.Font(f.Lead)}, {Text: "\u3000", Font: st.Faces.Font(f.Body)}}, spans...)
+		if lead != "" {
+			spans = append([]lines.Span{{Text: lead, Font: st.Faces.Font(f.Lead)}, {Text: "\u3000", Font: st.Faces.Font(f.Body)}}, spans...)
+			lead = ""
 		}
 		s.paragraph(spans, i, st.Sheet.Grid.Indent, true, BodyLine{})
+	}
+	if lead != "" { // a body of crossheads only: the lead stands alone, not lost
+		s.paragraph([]lines.Span{{Text: lead, Font: st.Faces.Font(f.Lead)}}, len(s.Art.Paragraphs), st.Sheet.Grid.Indent, true, BodyLine{})
 	}
 	if s.Art.Byline != "" {
 		s.paragraph([]lines.Span{{Text: s.Art.Byline, Font: st.Faces.Font(f.Byline)}}, -1, 0, false, BodyLine{Byline: true})
