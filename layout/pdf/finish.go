@@ -79,7 +79,7 @@ var (
 	reXrefHead  = regexp.MustCompile(`^xref\n0 (\d+)\n`)
 	reRoot      = regexp.MustCompile(`/Root (\d+) 0 R`)
 	reToUnicode = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
-	reLength    = regexp.MustCompile(`/Length (\d+)`)
+	reLength    = regexp.MustCompile(`/Length (\d+)(\s+\d+\s+R)?`)
 )
 
 // splitFile reads the cross-reference table and cuts the file at the offsets it gives.
@@ -89,7 +89,10 @@ func splitFile(raw []byte) (*file, error) {
 	if m == nil {
 		return nil, errors.New("no startxref")
 	}
-	xref, _ := strconv.Atoi(string(m[1]))
+	xref, err := number(m[1], "startxref")
+	if err != nil {
+		return nil, err
+	}
 	if xref <= 0 || xref >= len(raw) {
 		return nil, fmt.Errorf("startxref %d outside the file", xref)
 	}
@@ -99,7 +102,9 @@ func splitFile(raw []byte) (*file, error) {
 	}
 	f := &file{toUnicode: make(map[int]bool), fontFiles: make(map[int]bool)}
 	if m := reRoot.FindSubmatch(trailer); m != nil {
-		f.root, _ = strconv.Atoi(string(m[1]))
+		if f.root, err = number(m[1], "trailer /Root"); err != nil {
+			return nil, err
+		}
 	}
 	if f.root < 1 || f.root > len(offsets) {
 		return nil, errors.New("trailer names no /Root object")
@@ -118,11 +123,17 @@ func splitFile(raw []byte) (*file, error) {
 			return nil, fmt.Errorf("object %d: not at its xref offset %d", o.num, start)
 		}
 		for _, m := range reToUnicode.FindAllSubmatch(dictOf(o.data), -1) {
-			n, _ := strconv.Atoi(string(m[1]))
+			n, err := number(m[1], fmt.Sprintf("object %d: /ToUnicode", o.num))
+			if err != nil {
+				return nil, err
+			}
 			f.toUnicode[n] = true
 		}
 		for _, m := range reFontFile2.FindAllSubmatch(dictOf(o.data), -1) {
-			n, _ := strconv.Atoi(string(m[1]))
+			n, err := number(m[1], fmt.Sprintf("object %d: /FontFile2", o.num))
+			if err != nil {
+				return nil, err
+			}
 			f.fontFiles[n] = true
 		}
 		f.objects = append(f.objects, o)
@@ -137,7 +148,10 @@ func readXref(x []byte) ([]int, []byte, error) {
 	if m == nil {
 		return nil, nil, errors.New("no classic xref table at startxref")
 	}
-	n, _ := strconv.Atoi(string(m[1]))
+	n, err := number(m[1], "xref entry count")
+	if err != nil {
+		return nil, nil, err
+	}
 	rows := x[len(m[0]):]
 	if n < 2 || len(rows) < 20*n {
 		return nil, nil, fmt.Errorf("xref table of %d entries is truncated", n)
@@ -155,6 +169,15 @@ func readXref(x []byte) ([]int, []byte, error) {
 		offsets[i] = off
 	}
 	return offsets, rows[20*n:], nil
+}
+
+// number reads the decimal digits b as an int; what names the number in the error.
+func number(b []byte, what string) (int, error) {
+	n, err := strconv.Atoi(string(b))
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", what, err)
+	}
+	return n, nil
 }
 
 // dictOf returns an object's text before its stream data, if it has any.
@@ -218,9 +241,15 @@ func streamData(o object, dict []byte, what string) ([]byte, error) {
 	if m == nil {
 		return nil, fmt.Errorf("%s stream has no /Length", what)
 	}
-	n, _ := strconv.Atoi(string(m[1]))
+	if len(m[2]) > 0 {
+		return nil, fmt.Errorf("%s stream: /Length%s is an indirect object, want a number", what, m[2])
+	}
+	n, err := number(m[1], what+" stream /Length")
+	if err != nil {
+		return nil, err
+	}
 	start := len(dict) + len("stream\n")
-	if start+n > len(o.data) {
+	if n > len(o.data)-start {
 		return nil, fmt.Errorf("%s stream is shorter than its /Length", what)
 	}
 	return o.data[start : start+n], nil
@@ -236,6 +265,9 @@ type glyphMap struct {
 // destination as a hexadecimal code point, not UTF-16; a glyph mapped twice keeps its
 // first character.
 func parseBfranges(cmap []byte) ([]glyphMap, error) {
+	if !bytes.Contains(cmap, []byte("beginbfrange")) || bytes.Contains(cmap, []byte("beginbfchar")) {
+		return nil, errors.New("ToUnicode map is not in bfrange entries, the only form read here")
+	}
 	var maps []glyphMap
 	seen := make(map[uint16]bool)
 	for line := range bytes.Lines(cmap) {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 )
 
 // gopdf subsets the glyf table but keeps the face's whole loca and hmtx tables, so
@@ -58,7 +57,10 @@ func fontFileProgram(o object) ([]byte, error) {
 	if m1 == nil || !bytes.Contains(dict, []byte("/Filter /FlateDecode\n")) || bytes.Contains(dict, []byte("/DecodeParms")) {
 		return nil, errors.New("FontFile2 is not a Flate stream with /Length and /Length1")
 	}
-	n1, _ := strconv.Atoi(string(m1[1]))
+	n1, err := number(m1[1], "FontFile2 /Length1")
+	if err != nil {
+		return nil, err
+	}
 	data, err := streamData(o, dict, "FontFile2")
 	if err != nil {
 		return nil, err
