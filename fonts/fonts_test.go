@@ -102,7 +102,7 @@ func TestEmbeddedFilesAreTheKnownOnes(t *testing.T) {
 		Kai:      "bbf534b0ca093928f94d1782855e65a19a32cde82b075d495d072025521953c8",
 	}
 	for id, sum := range want {
-		got := sha256.Sum256(MustLoad(id).Data)
+		got := sha256.Sum256([]byte(MustLoad(id).File()))
 		if hex.EncodeToString(got[:]) != sum {
 			t.Errorf("%v: sha256 %x, want %s", id, got, sum)
 		}

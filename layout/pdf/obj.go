@@ -1,0 +1,258 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	"fmt"
+	"math"
+	"strconv"
+	"unicode/utf16"
+)
+
+// The typed PDF objects broadsheet writes. A value is one of: int, float64 (written
+// to 0.001), bool, name, textString, byteString, array, *dict, ref or *stream; anything else
+// is an error when the file is written, never a silent guess.
+type (
+	// name is a PDF name, written /Name; it must be printable ASCII without
+	// delimiters, which is all this writer uses.
+	name string
+	// textString is a text string (titles, Info entries): ASCII printable text is written
+	// as a literal, anything else as UTF-16BE with a byte order mark.
+	textString string
+	// byteString is a string of bytes, written in hexadecimal.
+	byteString []byte
+	// array is a PDF array.
+	array []any
+	// ref refers to an indirect object by its number (generation 0).
+	ref int
+)
+
+// dict is a PDF dictionary that keeps its keys in the order they were set, so the
+// same page always gives the same bytes.
+type dict struct {
+	keys []string
+	vals []any
+}
+
+// newDict returns a dictionary of key, value pairs.
+func newDict(kv ...any) *dict {
+	d := &dict{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		d.set(kv[i].(string), kv[i+1])
+	}
+	return d
+}
+
+// set sets key to v, replacing an earlier value.
+func (d *dict) set(key string, v any) {
+	for i, k := range d.keys {
+		if k == key {
+			d.vals[i] = v
+			return
+		}
+	}
+	d.keys = append(d.keys, key)
+	d.vals = append(d.vals, v)
+}
+
+// stream is a dictionary and its data. The writer adds /Length (and /Filter when
+// it deflates the data), so dict must not have them.
+type stream struct {
+	dict *dict
+	data []byte
+	// deflate compresses the data once, when the object is made (see deflated).
+	deflated bool
+}
+
+// deflatedStream returns a stream of data compressed with zlib.
+func deflatedStream(d *dict, data []byte) *stream {
+	return &stream{dict: d, data: deflate(data), deflated: true}
+}
+
+// deflate compresses data with zlib at the default level (deterministic).
+func deflate(data []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(data)/3 + 64)
+	w, _ := zlib.NewWriterLevel(&b, zlib.DefaultCompression) // the level is valid
+	w.Write(data)                                            // writes to a bytes.Buffer do not fail
+	w.Close()
+	return b.Bytes()
+}
+
+// file is a PDF being assembled: numbered objects, written in number order.
+type file struct {
+	objs []any // object n is objs[n-1]
+}
+
+// add appends an object and returns its reference.
+func (f *file) add(v any) ref {
+	f.objs = append(f.objs, v)
+	return ref(len(f.objs))
+}
+
+// reserve returns the reference of an object set later with put.
+func (f *file) reserve() ref { return f.add(nil) }
+
+// put sets a reserved object.
+func (f *file) put(r ref, v any) { f.objs[r-1] = v }
+
+// header is the PDF 1.6 header (PDF/X-4 allows no later version) with the binary
+// comment line that marks the file as binary.
+const header = "%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"
+
+// bytes writes the file: header, objects, cross-reference table and a trailer with
+// root and info, and a file /ID derived from everything before it.
+func (f *file) bytes(root, info ref) ([]byte, error) {
+	var b bytes.Buffer
+	size := 1024
+	for _, o := range f.objs {
+		if s, ok := o.(*stream); ok {
+			size += len(s.data) + 128
+		}
+	}
+	b.Grow(size)
+	b.WriteString(header)
+	offsets := make([]int, len(f.objs))
+	for i, o := range f.objs {
+		if o == nil {
+			return nil, fmt.Errorf("object %d was reserved and never written", i+1)
+		}
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n", i+1)
+		if err := writeObject(&b, o); err != nil {
+			return nil, fmt.Errorf("object %d: %w", i+1, err)
+		}
+		b.WriteString("\nendobj\n")
+	}
+	id := md5.Sum(b.Bytes())
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(f.objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%X> <%X>] >>\nstartxref\n%d\n%%%%EOF\n",
+		len(f.objs)+1, root, info, id[:], id[:], xref)
+	return b.Bytes(), nil
+}
+
+// writeObject writes an indirect object's value: a stream or any direct value.
+func writeObject(b *bytes.Buffer, v any) error {
+	s, ok := v.(*stream)
+	if !ok {
+		return writeValue(b, v)
+	}
+	if s.dict == nil {
+		s.dict = &dict{}
+	}
+	for _, k := range s.dict.keys {
+		if k == "Length" || k == "Filter" && s.deflated {
+			return fmt.Errorf("stream dictionary sets /%s itself", k)
+		}
+	}
+	d := &dict{keys: append([]string{"Length"}, s.dict.keys...), vals: append([]any{len(s.data)}, s.dict.vals...)}
+	if s.deflated {
+		d.set("Filter", name("FlateDecode"))
+	}
+	if err := writeValue(b, d); err != nil {
+		return err
+	}
+	b.WriteString("\nstream\n")
+	b.Write(s.data)
+	b.WriteString("\nendstream") // the EOL before endstream is not counted in /Length
+	return nil
+}
+
+// writeValue writes a direct value.
+func writeValue(b *bytes.Buffer, v any) error {
+	switch v := v.(type) {
+	case int:
+		b.WriteString(strconv.Itoa(v))
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("number %v", v)
+		}
+		b.WriteString(strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64))
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case name:
+		return writeName(b, v)
+	case textString:
+		writeText(b, string(v))
+	case byteString:
+		fmt.Fprintf(b, "<%X>", []byte(v))
+	case ref:
+		if v < 1 {
+			return fmt.Errorf("reference to object %d", int(v))
+		}
+		fmt.Fprintf(b, "%d 0 R", int(v))
+	case array:
+		b.WriteByte('[')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			if err := writeValue(b, e); err != nil {
+				return fmt.Errorf("[%d]: %w", i, err)
+			}
+		}
+		b.WriteByte(']')
+	case *dict:
+		b.WriteString("<<")
+		for i, k := range v.keys {
+			b.WriteByte(' ')
+			if err := writeName(b, name(k)); err != nil {
+				return err
+			}
+			b.WriteByte(' ')
+			if err := writeValue(b, v.vals[i]); err != nil {
+				return fmt.Errorf("/%s: %w", k, err)
+			}
+		}
+		b.WriteString(" >>")
+	default:
+		return fmt.Errorf("unexpected value of type %T", v)
+	}
+	return nil
+}
+
+// writeName writes /n, refusing what would need escaping.
+func writeName(b *bytes.Buffer, n name) error {
+	if n == "" {
+		return fmt.Errorf("empty name")
+	}
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		if c <= ' ' || c >= 0x7F || bytes.IndexByte([]byte("()<>[]{}/%#"), c) >= 0 {
+			return fmt.Errorf("name %q needs escaping", string(n))
+		}
+	}
+	b.WriteByte('/')
+	b.WriteString(string(n))
+	return nil
+}
+
+// writeText writes a text string: printable ASCII as a literal, escaped; anything
+// else as <FEFF…> in UTF-16BE, surrogate pairs included.
+func writeText(b *bytes.Buffer, s string) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		ascii = ascii && s[i] >= ' ' && s[i] < 0x7F
+	}
+	if !ascii {
+		b.WriteString("<FEFF")
+		for _, u := range utf16.Encode([]rune(s)) {
+			fmt.Fprintf(b, "%04X", u)
+		}
+		b.WriteByte('>')
+		return
+	}
+	b.WriteByte('(')
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '(' || c == ')' || c == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte(')')
+}
