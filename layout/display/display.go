@@ -142,8 +142,9 @@ type Print struct {
 	// registration marks and a slug line (paper, date, page, file name).
 	Marks bool
 	// OutputProfile is the ICC profile of the printing condition (a CMYK output
-	// profile); nil means the coldset newsprint profile the writer carries.
-	OutputProfile []byte
+	// profile), as bytes in a string; "" means the coldset newsprint profile the
+	// writer carries.
+	OutputProfile string
 	// OutputCondition names the printing condition of OutputProfile, e.g. its file
 	// name; unused with the default profile.
 	OutputCondition string

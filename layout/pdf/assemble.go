@@ -127,10 +127,10 @@ func registrationSpace() array {
 // outputProfile returns the output profile and its condition: the page's own, or the
 // newsprint profile this package carries.
 func outputProfile(p display.Print) ([]byte, condition, error) {
-	if p.OutputProfile == nil {
+	if p.OutputProfile == "" {
 		return newsprintProfile, condition{newsprintCondition, newsprintInfo, iccRegistry}, nil
 	}
-	b := p.OutputProfile
+	b := []byte(p.OutputProfile)
 	if len(b) < 128 || string(b[36:40]) != "acsp" {
 		return nil, condition{}, errors.New("output profile is not an ICC profile")
 	}
