@@ -108,3 +108,34 @@ func TestEmbeddedFilesAreTheKnownOnes(t *testing.T) {
 		}
 	}
 }
+
+// LoadAll gives every face or an error, never a panic.
+func TestLoadAll(t *testing.T) {
+	all, err := LoadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, f := range all {
+		if f == nil || !f.Has('中') {
+			t.Errorf("face %d: %v", id, f)
+		}
+	}
+}
+
+// A subset's widths are the advances the layout measures with, glyph by glyph.
+func TestSubsetWidthsAreTheMeasuredAdvances(t *testing.T) {
+	for id := ID(0); id < Count; id++ {
+		f := MustLoad(id)
+		chars := []rune("中“—A1 ，")
+		s, err := f.Subset(chars, "X")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range chars {
+			adv, _ := f.Advance(r)
+			if w := s.Widths[s.Glyph[r]]; w != adv {
+				t.Errorf("%v %q: width %d in the subset, advance %d", id, r, w, adv)
+			}
+		}
+	}
+}
