@@ -48,6 +48,9 @@ func main() {
 
 // run is the whole command, testable: arguments in, exit status out.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "preflight" {
+		return preflightCommand(args[1:], stdout, stderr)
+	}
 	var c config
 	fs := pflag.NewFlagSet("broadsheet", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
