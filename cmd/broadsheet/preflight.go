@@ -88,6 +88,7 @@ func preflight(path string, inkLimit int) (findings []string, err error) {
 		return nil, err
 	}
 	defer f.Close()
+	api.DisableConfigDir() // no configuration folder, user fonts or certificates written to $HOME
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	ctx, err := api.ReadContext(f, conf)
