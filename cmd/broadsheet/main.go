@@ -39,6 +39,7 @@ const (
 type config struct {
 	out, report         string
 	check, debug, quiet bool
+	final               bool // write only pages ready for the print run
 	jobs                int
 }
 
@@ -56,6 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.StringVarP(&c.out, "out", "o", "", "PDF to write for one issue file; for a directory or several paths, the folder that receives the PDFs")
 	fs.BoolVar(&c.check, "check", false, "lay out and report, write no PDF")
+	fs.BoolVar(&c.final, "final", false, "for the print run: write no PDF for a page that needs a person (placeholder, soft photo, overset, missing glyph, empty space); exit 1 with the reasons")
 	fs.BoolVar(&c.debug, "debug", false, "draw the column grid, baselines and module boxes into the PDF")
 	fs.StringVar(&c.report, "report", "", "write a JSON report of every page to this file")
 	fs.IntVarP(&c.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages set at once")
