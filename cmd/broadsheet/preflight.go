@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"github.com/spf13/pflag"
@@ -88,10 +88,12 @@ func preflight(path string, inkLimit int) (findings []string, err error) {
 		return nil, err
 	}
 	defer f.Close()
-	api.DisableConfigDir() // no configuration folder, user fonts or certificates written to $HOME
+	model.ConfigPath = "disable" // no configuration folder, user fonts or certificates written to $HOME
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
-	ctx, err := api.ReadContext(f, conf)
+	// pdfcpu's reader, not its api package: that one pulls in form filling, whose
+	// dependencies cost 50 ms at every start of the command.
+	ctx, err := pdfcpu.Read(f, conf)
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,9 @@ type Subset struct {
 	// subset's characters), head, hhea, maxp, OS/2, post (version 3, no names), a
 	// name table holding only the given name, and the hinting tables if the font has any.
 	Program []byte
+	// Metrics is Program without outlines: the same glyphs, character map and
+	// metrics, every glyph empty. It is for a program that only places glyphs.
+	Metrics []byte
 	// Glyph maps each character to its glyph in Program.
 	Glyph map[rune]uint16
 	// Original holds, for each glyph of Program, its index in the font.
@@ -90,6 +93,8 @@ func (f *Font) Subset(runes []rune, name string) (*Subset, error) {
 		}
 	}
 	s.Program = Write(tables)
+	tables[0].Data, tables[1].Data = nil, make([]byte, 4*(len(s.Original)+1)) // glyf, loca: all empty
+	s.Metrics = Write(tables)
 	return s, nil
 }
 

@@ -13,12 +13,14 @@ import (
 	"broadsheet/layout/display"
 )
 
-// The colour profiles every file may embed (see icc/PROVENANCE.md).
+// The colour profiles every file may embed (see icc/PROVENANCE.md), deflated once
+// when they were added (icc_test.go checks them against the .icc files), so no page
+// pays for compressing 168 KB of profile.
 var (
-	//go:embed icc/TR002-coldset-newsprint-240.icc
-	newsprintProfile []byte
-	//go:embed icc/sRGB.icm
-	srgbProfile []byte
+	//go:embed icc/TR002-coldset-newsprint-240.icc.zlib
+	newsprintPacked []byte
+	//go:embed icc/sRGB.icm.zlib
+	srgbPacked []byte
 )
 
 // The default printing condition: coldset offset on newsprint, characterised by
@@ -95,7 +97,7 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 	if err != nil {
 		return nil, err
 	}
-	profileRef := a.f.add(deflatedStream(newDict("N", 4), profile))
+	profileRef := a.f.add(profile)
 	intents := array{}
 	for _, kind := range []string{"GTS_PDFX", "GTS_PDFA1"} {
 		intents = append(intents, outputIntent(kind, condition, profileRef))
@@ -126,9 +128,10 @@ func registrationSpace() array {
 
 // outputProfile returns the output profile and its condition: the page's own, or the
 // newsprint profile this package carries.
-func outputProfile(p display.Print) ([]byte, condition, error) {
+// The profile comes back as a stream to embed.
+func outputProfile(p display.Print) (*stream, condition, error) {
 	if p.OutputProfile == "" {
-		return newsprintProfile, condition{newsprintCondition, newsprintInfo, iccRegistry}, nil
+		return packedStream(newDict("N", 4), newsprintPacked), condition{newsprintCondition, newsprintInfo, iccRegistry}, nil
 	}
 	b := []byte(p.OutputProfile)
 	if len(b) < 128 || string(b[36:40]) != "acsp" {
@@ -141,7 +144,7 @@ func outputProfile(p display.Print) ([]byte, condition, error) {
 	if info == "" {
 		info = "Custom CMYK printing condition"
 	}
-	return b, condition{customConditionName, info, ""}, nil
+	return deflatedStream(newDict("N", 4), b), condition{customConditionName, info, ""}, nil
 }
 
 // condition is an output intent's printing condition.
@@ -328,7 +331,7 @@ func (a *assembly) colorSpace(v any) (any, error) {
 // srgbSpace returns the ICCBased sRGB colour space, embedding the profile once.
 func (a *assembly) srgbSpace() array {
 	if a.srgb == 0 {
-		a.srgb = a.f.add(deflatedStream(newDict("N", 3, "Alternate", name("DeviceRGB")), srgbProfile))
+		a.srgb = a.f.add(packedStream(newDict("N", 3, "Alternate", name("DeviceRGB")), srgbPacked))
 	}
 	return array{name("ICCBased"), a.srgb}
 }

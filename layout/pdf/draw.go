@@ -37,7 +37,10 @@ type drawn struct {
 
 // drawWithGopdf draws the items with gopdf on a page of the trimmed size, with the
 // subsets as its fonts, and returns the content gopdf wrote. gopdf writes it
-// uncompressed: broadsheet compresses the page once, when it writes the file.
+// uncompressed: broadsheet compresses the page once, when it writes the file. gopdf
+// gets each subset without its outlines (Subset.Metrics): drawing text needs only the
+// character map and the metrics, and gopdf compresses the font programs it writes,
+// which broadsheet does not use.
 func drawWithGopdf(page *display.Page, items []display.Item, faces []*subsetFace) (*drawn, error) {
 	w, h := page.Width.Points(), page.Height.Points()
 	gp := new(gopdf.GoPdf)
@@ -45,7 +48,7 @@ func drawWithGopdf(page *display.Page, items []display.Item, faces []*subsetFace
 	gp.SetNoCompression()
 	gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: w, H: h}})
 	for _, s := range faces {
-		if err := gp.AddTTFFontData(s.id.Name(), s.subset.Program); err != nil {
+		if err := gp.AddTTFFontData(s.id.Name(), s.subset.Metrics); err != nil {
 			return nil, fmt.Errorf("pdf: font %s: %w", s.name, err)
 		}
 	}

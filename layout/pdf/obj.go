@@ -6,7 +6,10 @@ import (
 	"crypto/md5"
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -57,26 +60,69 @@ func (d *dict) set(key string, v any) {
 }
 
 // stream is a dictionary and its data. The writer adds /Length (and /Filter when
-// it deflates the data), so dict must not have them.
+// the data is deflated), so dict must not have them.
 type stream struct {
 	dict *dict
 	data []byte
-	// deflate compresses the data once, when the object is made (see deflated).
+	// deflated says data is (or, while plain is set, will be) zlib-compressed.
 	deflated bool
+	// plain is data still to compress: the file compresses all its streams at once,
+	// on every core, when it is written.
+	plain []byte
 }
 
-// deflatedStream returns a stream of data compressed with zlib.
+// deflatedStream returns a stream of data to be compressed with zlib.
 func deflatedStream(d *dict, data []byte) *stream {
-	return &stream{dict: d, data: deflate(data), deflated: true}
+	return &stream{dict: d, plain: data, deflated: true}
 }
+
+// packedStream returns a stream of data already compressed with zlib.
+func packedStream(d *dict, packed []byte) *stream {
+	return &stream{dict: d, data: packed, deflated: true}
+}
+
+// compressAll compresses every stream still plain, in parallel: each stream is
+// compressed on its own, so the bytes do not depend on the order.
+func (f *file) compressAll() {
+	var pending []*stream
+	for _, o := range f.objs {
+		if s, ok := o.(*stream); ok && s.plain != nil {
+			pending = append(pending, s)
+		}
+	}
+	// The largest first, so the longest job does not start last.
+	slices.SortStableFunc(pending, func(a, b *stream) int { return len(b.plain) - len(a.plain) })
+	next := make(chan *stream)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pending)) {
+		wg.Go(func() {
+			for s := range next {
+				s.data, s.plain = deflate(s.plain), nil
+			}
+		})
+	}
+	for _, s := range pending {
+		next <- s
+	}
+	close(next)
+	wg.Wait()
+}
+
+// zlibWriters keeps compressors for reuse: each holds about 1 MB of tables.
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression) // the level is valid
+	return w
+}}
 
 // deflate compresses data with zlib at the default level (deterministic).
 func deflate(data []byte) []byte {
 	var b bytes.Buffer
-	b.Grow(len(data)/3 + 64)
-	w, _ := zlib.NewWriterLevel(&b, zlib.DefaultCompression) // the level is valid
-	w.Write(data)                                            // writes to a bytes.Buffer do not fail
+	b.Grow(len(data)/2 + 64)
+	w := zlibWriters.Get().(*zlib.Writer)
+	w.Reset(&b)
+	w.Write(data) // writes to a bytes.Buffer do not fail
 	w.Close()
+	zlibWriters.Put(w)
 	return b.Bytes()
 }
 
@@ -104,6 +150,7 @@ const header = "%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"
 // bytes writes the file: header, objects, cross-reference table and a trailer with
 // root and info, and a file /ID derived from everything before it.
 func (f *file) bytes(root, info ref) ([]byte, error) {
+	f.compressAll()
 	var b bytes.Buffer
 	size := 1024
 	for _, o := range f.objs {
