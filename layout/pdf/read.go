@@ -131,9 +131,13 @@ type keyword string
 
 // lexer splits PDF syntax into tokens.
 type lexer struct {
-	b   []byte
-	pos int
+	b     []byte
+	pos   int
+	depth int // of arrays and dictionaries being read
 }
+
+// maxDepth bounds nested arrays and dictionaries; gopdf nests three deep.
+const maxDepth = 32
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
@@ -323,6 +327,12 @@ func (l *lexer) valueFrom(tok any) (any, error) {
 		}
 		return nil, fmt.Errorf("offset %d: unexpected %s", l.pos, t)
 	case delim:
+		if t == "[" || t == "<<" {
+			if l.depth++; l.depth > maxDepth {
+				return nil, fmt.Errorf("offset %d: nested more than %d deep", l.pos, maxDepth)
+			}
+			defer func() { l.depth-- }()
+		}
 		switch t {
 		case "[":
 			var a []any
