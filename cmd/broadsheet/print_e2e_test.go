@@ -30,7 +30,7 @@ func TestEveryPageConforms(t *testing.T) {
 	for _, j := range []string{"pdfbox2.jar", "preflight.jar", "xmpbox.jar", "fontbox2.jar", "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"} {
 		cp = append(cp, filepath.Join("/usr/share/java", j))
 		if _, err := os.Stat(cp[len(cp)-1]); err != nil {
-			missing(t, "%s is missing (apt-get install libpdfbox2-java libactivation-java libjaxb-api-java)", j)
+			missingTool(t, j+" (apt-get install libpdfbox2-java libactivation-java libjaxb-api-java)")
 		}
 	}
 	for _, pdf := range pdfs {

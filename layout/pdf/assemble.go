@@ -11,6 +11,7 @@ import (
 
 	"broadsheet/fonts"
 	"broadsheet/layout/display"
+	"broadsheet/layout/pdf/object"
 )
 
 // The colour profiles every file may embed (see icc/PROVENANCE.md), deflated once
@@ -34,22 +35,22 @@ const (
 
 // assembly is the file being written and the gopdf objects already copied into it.
 type assembly struct {
-	f      file
-	src    *parsed
-	copied map[int]ref
-	srgb   ref
+	f      object.File
+	src    *object.Parsed
+	copied map[int]object.Ref
+	srgb   object.Ref
 }
 
 // assemble writes the whole file: catalog, page, content, fonts, images, output
 // intents, metadata and information.
 func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date pdfDate) ([]byte, error) {
-	a := &assembly{src: d.src, copied: make(map[int]ref)}
-	catalog, info := a.f.reserve(), a.f.reserve()
-	pagesRef, pageRef := a.f.reserve(), a.f.reserve()
-	fontRefs := make(map[string]ref, len(faces))
+	a := &assembly{src: d.src, copied: make(map[int]object.Ref)}
+	catalog, info := a.f.Reserve(), a.f.Reserve()
+	pagesRef, pageRef := a.f.Reserve(), a.f.Reserve()
+	fontRefs := make(map[string]object.Ref, len(faces))
 	var slug *subsetFace
 	for _, sf := range faces {
-		fontRefs[sf.id.Name()] = a.f.fontObjects(sf)
+		fontRefs[sf.id.Name()] = fontObjects(&a.f, sf)
 		if sf.id == slugFace {
 			slug = sf
 		}
@@ -58,9 +59,9 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 	if err != nil {
 		return nil, err
 	}
-	overprint := a.f.add(newDict("Type", name("ExtGState"), "OP", true, "op", true, "OPM", 1))
+	overprint := a.f.Add(object.NewDict("Type", object.Name("ExtGState"), "OP", true, "op", true, "OPM", 1))
 	gs := res.ensure("ExtGState")
-	gs.set(overprintState, overprint)
+	gs.Set(overprintState, overprint)
 	var content bytes.Buffer
 	content.Grow(len(d.content) + 4096)
 	fmt.Fprintf(&content, "q\n/%s gs\n", overprintState)
@@ -70,50 +71,50 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 	content.Write(d.content)
 	content.WriteString("\nQ\n")
 	if s.marks {
-		res.ensure("ColorSpace").set(registration, registrationSpace())
+		res.ensure("ColorSpace").Set(registration, registrationSpace())
 		var glyphs *fonts.Subset
 		if slug != nil && s.slug != "" {
 			glyphs = slug.subset
-			res.ensure("Font").set(slugFont, fontRefs[slug.id.Name()])
+			res.ensure("Font").Set(slugFont, fontRefs[slug.id.Name()])
 		}
 		content.WriteString(s.marksContent(glyphs))
 	}
-	contentRef := a.f.add(deflatedStream(nil, content.Bytes()))
-	pg := newDict(
-		"Type", name("Page"),
+	contentRef := a.f.Add(object.Deflated(nil, content.Bytes()))
+	pg := object.NewDict(
+		"Type", object.Name("Page"),
 		"Parent", pagesRef,
-		"MediaBox", array{0, 0, s.width, s.height},
+		"MediaBox", object.Array{0, 0, s.width, s.height},
 		"TrimBox", box(s.trim),
 	)
 	if s.margin != 0 {
-		pg.set("BleedBox", box(s.bleed))
+		pg.Set("BleedBox", box(s.bleed))
 	}
-	pg.set("Resources", res.dict)
-	pg.set("Contents", contentRef)
-	a.f.put(pageRef, pg)
-	a.f.put(pagesRef, newDict("Type", name("Pages"), "Kids", array{pageRef}, "Count", 1))
+	pg.Set("Resources", res.dict)
+	pg.Set("Contents", contentRef)
+	a.f.Put(pageRef, pg)
+	a.f.Put(pagesRef, object.NewDict("Type", object.Name("Pages"), "Kids", object.Array{pageRef}, "Count", 1))
 
 	profile, condition, err := outputProfile(page.Print)
 	if err != nil {
 		return nil, err
 	}
-	profileRef := a.f.add(profile)
-	intents := array{}
+	profileRef := a.f.Add(profile)
+	intents := object.Array{}
 	for _, kind := range []string{"GTS_PDFX", "GTS_PDFA1"} {
 		intents = append(intents, outputIntent(kind, condition, profileRef))
 	}
 	ids := contentIDs(content.Bytes(), faces, page.Meta.Title)
 	meta := metadata{title: page.Meta.Title, date: date, documentID: ids[0], instanceID: ids[1]}
-	metaRef := a.f.add(&stream{dict: newDict("Type", name("Metadata"), "Subtype", name("XML")), data: meta.xmp()})
-	a.f.put(catalog, newDict(
-		"Type", name("Catalog"),
+	metaRef := a.f.Add(object.Plain(object.NewDict("Type", object.Name("Metadata"), "Subtype", object.Name("XML")), meta.xmp()))
+	a.f.Put(catalog, object.NewDict(
+		"Type", object.Name("Catalog"),
 		"Pages", pagesRef,
 		"Metadata", metaRef,
 		"OutputIntents", intents,
-		"Lang", textString("zh-CN"),
+		"Lang", object.Text("zh-CN"),
 	))
-	a.f.put(info, meta.info())
-	return a.f.bytes(catalog, info)
+	a.f.Put(info, meta.info())
+	return a.f.Bytes(catalog, info)
 }
 
 // overprintState names the graphics state that makes black overprint (OP, op, OPM 1).
@@ -121,17 +122,17 @@ const overprintState = "GSop"
 
 // registrationSpace is the colour of crop and registration marks: every ink at once
 // (a Separation named All).
-func registrationSpace() array {
-	return array{name("Separation"), name("All"), name("DeviceCMYK"), newDict(
-		"FunctionType", 2, "Domain", array{0, 1}, "C0", array{0, 0, 0, 0}, "C1", array{1, 1, 1, 1}, "N", 1)}
+func registrationSpace() object.Array {
+	return object.Array{object.Name("Separation"), object.Name("All"), object.Name("DeviceCMYK"), object.NewDict(
+		"FunctionType", 2, "Domain", object.Array{0, 1}, "C0", object.Array{0, 0, 0, 0}, "C1", object.Array{1, 1, 1, 1}, "N", 1)}
 }
 
 // outputProfile returns the output profile and its condition: the page's own, or the
 // newsprint profile this package carries.
 // The profile comes back as a stream to embed.
-func outputProfile(p display.Print) (*stream, condition, error) {
+func outputProfile(p display.Print) (*object.Stream, condition, error) {
 	if p.OutputProfile == "" {
-		return packedStream(newDict("N", 4), newsprintPacked), condition{newsprintCondition, newsprintInfo, iccRegistry}, nil
+		return object.Packed(object.NewDict("N", 4), newsprintPacked), condition{newsprintCondition, newsprintInfo, iccRegistry}, nil
 	}
 	b := []byte(p.OutputProfile)
 	if len(b) < 128 || string(b[36:40]) != "acsp" {
@@ -144,25 +145,25 @@ func outputProfile(p display.Print) (*stream, condition, error) {
 	if info == "" {
 		info = "Custom CMYK printing condition"
 	}
-	return deflatedStream(newDict("N", 4), b), condition{customConditionName, info, ""}, nil
+	return object.Deflated(object.NewDict("N", 4), b), condition{customConditionName, info, ""}, nil
 }
 
 // condition is an output intent's printing condition.
 type condition struct{ identifier, info, registry string }
 
 // outputIntent returns one output intent of subtype kind.
-func outputIntent(kind string, c condition, profile ref) *dict {
-	d := newDict(
-		"Type", name("OutputIntent"),
-		"S", name(kind),
-		"OutputConditionIdentifier", textString(c.identifier),
-		"OutputCondition", textString(c.info),
-		"Info", textString(c.info),
+func outputIntent(kind string, c condition, profile object.Ref) *object.Dict {
+	d := object.NewDict(
+		"Type", object.Name("OutputIntent"),
+		"S", object.Name(kind),
+		"OutputConditionIdentifier", object.Text(c.identifier),
+		"OutputCondition", object.Text(c.info),
+		"Info", object.Text(c.info),
 	)
 	if c.registry != "" {
-		d.set("RegistryName", textString(c.registry))
+		d.Set("RegistryName", object.Text(c.registry))
 	}
-	d.set("DestOutputProfile", profile)
+	d.Set("DestOutputProfile", profile)
 	return d
 }
 
@@ -187,28 +188,19 @@ func contentIDs(content []byte, faces []*subsetFace, title string) [2][16]byte {
 }
 
 // resources is a page's resource dictionary being built.
-type resources struct{ dict *dict }
+type resources struct{ dict *object.Dict }
 
 // ensure returns the sub-dictionary of category (Font, XObject…), making it.
-func (r resources) ensure(category string) *dict {
-	for i, k := range r.dict.keys {
-		if k == category {
-			return r.dict.vals[i].(*dict)
-		}
-	}
-	d := &dict{}
-	r.dict.set(category, d)
-	return d
-}
+func (r resources) ensure(category string) *object.Dict { return r.dict.Sub(category) }
 
 // resources copies the resources gopdf's page names: its fonts become broadsheet's
 // own font objects (by the face name gopdf was given), its images are copied with
 // their colour tagged, its graphics states as they are. A category broadsheet does
 // not draw with is an error.
-func (a *assembly) resources(src map[string]any, fontRefs map[string]ref) (resources, error) {
-	res := resources{dict: &dict{}}
+func (a *assembly) resources(src map[string]any, fontRefs map[string]object.Ref) (resources, error) {
+	res := resources{dict: &object.Dict{}}
 	for _, category := range sortedKeys(src) {
-		entries, err := a.src.dictAt(src[category], "/"+category)
+		entries, err := a.src.DictAt(src[category], "/"+category)
 		if category == "ProcSet" {
 			continue // obsolete since PDF 1.4; nothing reads it
 		}
@@ -231,19 +223,19 @@ func (a *assembly) resources(src map[string]any, fontRefs map[string]ref) (resou
 			if err != nil {
 				return res, fmt.Errorf("resource /%s /%s: %w", category, key, err)
 			}
-			out.set(key, v)
+			out.Set(key, v)
 		}
 	}
 	return res, nil
 }
 
 // font returns broadsheet's font object for a font gopdf's page names.
-func (a *assembly) font(v any, fontRefs map[string]ref) (any, error) {
-	d, err := a.src.dictAt(v, "font")
+func (a *assembly) font(v any, fontRefs map[string]object.Ref) (any, error) {
+	d, err := a.src.DictAt(v, "font")
 	if err != nil {
 		return nil, err
 	}
-	base, _ := d["BaseFont"].(name)
+	base, _ := d["BaseFont"].(object.Name)
 	plain := string(base)
 	if i := strings.IndexByte(plain, '+'); i >= 0 {
 		plain = plain[i+1:]
@@ -258,41 +250,41 @@ func (a *assembly) font(v any, fontRefs map[string]ref) (any, error) {
 // image copies an image XObject: its data as gopdf embedded it (JPEG unchanged), its
 // soft mask, and its colour space tagged — DeviceRGB becomes ICCBased sRGB.
 func (a *assembly) image(v any) (any, error) {
-	r, ok := v.(ref)
+	r, ok := v.(object.Ref)
 	if !ok {
 		return nil, fmt.Errorf("image %v is not an indirect object", v)
 	}
 	if out, ok := a.copied[int(r)]; ok {
 		return out, nil
 	}
-	o, err := a.src.resolve(r)
+	o, err := a.src.Resolve(r)
 	if err != nil {
 		return nil, err
 	}
-	s, ok := o.(*rawStream)
-	if !ok || s.dict["Subtype"] != name("Image") {
+	s, ok := o.(*object.RawStream)
+	if !ok || s.Dict["Subtype"] != object.Name("Image") {
 		return nil, fmt.Errorf("XObject %d is not an image", int(r))
 	}
-	d := &dict{}
-	for _, k := range sortedKeys(s.dict) {
+	d := &object.Dict{}
+	for _, k := range sortedKeys(s.Dict) {
 		var v any
 		var err error
 		switch k {
 		case "Length":
 			continue
 		case "ColorSpace":
-			v, err = a.colorSpace(s.dict[k])
+			v, err = a.colorSpace(s.Dict[k])
 		case "SMask":
-			v, err = a.image(s.dict[k])
+			v, err = a.image(s.Dict[k])
 		default:
-			v, err = a.copyValue(s.dict[k])
+			v, err = a.copyValue(s.Dict[k])
 		}
 		if err != nil {
 			return nil, fmt.Errorf("image /%s: %w", k, err)
 		}
-		d.set(k, v)
+		d.Set(k, v)
 	}
-	out := a.f.add(&stream{dict: d, data: s.data})
+	out := a.f.Add(object.Plain(d, s.Data))
 	a.copied[int(r)] = out
 	return out, nil
 }
@@ -300,12 +292,12 @@ func (a *assembly) image(v any) (any, error) {
 // colorSpace returns an image's colour space with DeviceRGB replaced by ICCBased
 // sRGB (an Indexed space's base included). DeviceGray and DeviceCMYK stay.
 func (a *assembly) colorSpace(v any) (any, error) {
-	v, err := a.src.resolve(v)
+	v, err := a.src.Resolve(v)
 	if err != nil {
 		return nil, err
 	}
 	switch cs := v.(type) {
-	case name:
+	case object.Name:
 		switch cs {
 		case "DeviceRGB":
 			return a.srgbSpace(), nil
@@ -313,7 +305,7 @@ func (a *assembly) colorSpace(v any) (any, error) {
 			return cs, nil
 		}
 	case []any:
-		if len(cs) == 4 && cs[0] == name("Indexed") {
+		if len(cs) == 4 && cs[0] == object.Name("Indexed") {
 			base, err := a.colorSpace(cs[1])
 			if err != nil {
 				return nil, err
@@ -322,29 +314,29 @@ func (a *assembly) colorSpace(v any) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			return append(array{name("Indexed"), base}, rest.(array)...), nil
+			return append(object.Array{object.Name("Indexed"), base}, rest.(object.Array)...), nil
 		}
 	}
 	return nil, fmt.Errorf("colour space %v", v)
 }
 
 // srgbSpace returns the ICCBased sRGB colour space, embedding the profile once.
-func (a *assembly) srgbSpace() array {
+func (a *assembly) srgbSpace() object.Array {
 	if a.srgb == 0 {
-		a.srgb = a.f.add(packedStream(newDict("N", 3, "Alternate", name("DeviceRGB")), srgbPacked))
+		a.srgb = a.f.Add(object.Packed(object.NewDict("N", 3, "Alternate", object.Name("DeviceRGB")), srgbPacked))
 	}
-	return array{name("ICCBased"), a.srgb}
+	return object.Array{object.Name("ICCBased"), a.srgb}
 }
 
 // copyValue copies a value of gopdf's file, and the objects it refers to.
 func (a *assembly) copyValue(v any) (any, error) {
 	switch v := v.(type) {
-	case int, float64, bool, name:
+	case int, float64, bool, object.Name:
 		return v, nil
 	case []byte:
-		return byteString(v), nil
+		return object.Bytes(v), nil
 	case []any:
-		out := make(array, len(v))
+		out := make(object.Array, len(v))
 		for i, e := range v {
 			c, err := a.copyValue(e)
 			if err != nil {
@@ -354,31 +346,31 @@ func (a *assembly) copyValue(v any) (any, error) {
 		}
 		return out, nil
 	case map[string]any:
-		d := &dict{}
+		d := &object.Dict{}
 		for _, k := range sortedKeys(v) {
 			c, err := a.copyValue(v[k])
 			if err != nil {
 				return nil, fmt.Errorf("/%s: %w", k, err)
 			}
-			d.set(k, c)
+			d.Set(k, c)
 		}
 		return d, nil
-	case ref:
+	case object.Ref:
 		if out, ok := a.copied[int(v)]; ok {
 			return out, nil
 		}
-		o, err := a.src.resolve(v)
+		o, err := a.src.Resolve(v)
 		if err != nil {
 			return nil, err
 		}
-		if _, ok := o.(*rawStream); ok {
+		if _, ok := o.(*object.RawStream); ok {
 			return nil, fmt.Errorf("object %d: a stream this writer does not expect", int(v))
 		}
 		c, err := a.copyValue(o)
 		if err != nil {
 			return nil, err
 		}
-		out := a.f.add(c)
+		out := a.f.Add(c)
 		a.copied[int(v)] = out
 		return out, nil
 	}

@@ -11,6 +11,7 @@ import (
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 
+	"broadsheet/layout/pdf/object"
 	"github.com/signintech/gopdf"
 )
 
@@ -30,7 +31,7 @@ type fontState struct {
 // drawn is what broadsheet takes from gopdf's output: the page's content stream and
 // the file it belongs to, for the resources the stream names.
 type drawn struct {
-	src       *parsed
+	src       *object.Parsed
 	content   []byte
 	resources map[string]any
 }
@@ -71,15 +72,15 @@ func drawWithGopdf(page *display.Page, items []display.Item, faces []*subsetFace
 
 // readPage parses gopdf's one-page file and returns its page's content and resources.
 func readPage(raw []byte) (*drawn, error) {
-	src, err := parse(raw)
+	src, err := object.Parse(raw)
 	if err != nil {
 		return nil, err
 	}
-	root, err := src.dictAt(src.trailer["Root"], "/Root")
+	root, err := src.DictAt(src.Trailer["Root"], "/Root")
 	if err != nil {
 		return nil, err
 	}
-	pages, err := src.dictAt(root["Pages"], "/Pages")
+	pages, err := src.DictAt(root["Pages"], "/Pages")
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +88,11 @@ func readPage(raw []byte) (*drawn, error) {
 	if !ok || len(kids) != 1 {
 		return nil, fmt.Errorf("/Kids %v: want one page", pages["Kids"])
 	}
-	pg, err := src.dictAt(kids[0], "page")
+	pg, err := src.DictAt(kids[0], "page")
 	if err != nil {
 		return nil, err
 	}
-	res, err := src.dictAt(pg["Resources"], "page /Resources")
+	res, err := src.DictAt(pg["Resources"], "page /Resources")
 	if err != nil {
 		return nil, err
 	}
@@ -102,15 +103,15 @@ func readPage(raw []byte) (*drawn, error) {
 	if a, ok := contents.([]any); ok && len(a) == 1 {
 		contents = a[0]
 	}
-	o, err := src.resolve(contents)
+	o, err := src.Resolve(contents)
 	if err != nil {
 		return nil, fmt.Errorf("page /Contents: %w", err)
 	}
-	s, ok := o.(*rawStream)
+	s, ok := o.(*object.RawStream)
 	if !ok {
 		return nil, fmt.Errorf("page /Contents is %T, want one stream", o)
 	}
-	data, err := decoded(s)
+	data, err := object.Decoded(s)
 	if err != nil {
 		return nil, fmt.Errorf("page /Contents: %w", err)
 	}

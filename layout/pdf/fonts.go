@@ -10,6 +10,7 @@ import (
 
 	"broadsheet/fonts"
 	"broadsheet/layout/display"
+	"broadsheet/layout/pdf/object"
 )
 
 // usage records, per face, the characters a page draws with it.
@@ -130,14 +131,14 @@ const defaultWidth = 1000
 // fontObjects adds the Type 0 font of a subset, with its descendant CIDFontType2,
 // descriptor, font program, widths and ToUnicode map, and returns its reference.
 // Character codes are the subset's glyph numbers (Identity-H, CIDToGIDMap Identity).
-func (f *file) fontObjects(s *subsetFace) ref {
+func fontObjects(f *object.File, s *subsetFace) object.Ref {
 	m := s.face.Metrics()
-	program := f.add(deflatedStream(newDict("Length1", len(s.subset.Program)), s.subset.Program))
-	descriptor := f.add(newDict(
-		"Type", name("FontDescriptor"),
-		"FontName", name(s.name),
+	program := f.Add(object.Deflated(object.NewDict("Length1", len(s.subset.Program)), s.subset.Program))
+	descriptor := f.Add(object.NewDict(
+		"Type", object.Name("FontDescriptor"),
+		"FontName", object.Name(s.name),
 		"Flags", 4, // symbolic: the glyphs are reached by number, not by a standard encoding
-		"FontBBox", array{m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3]},
+		"FontBBox", object.Array{m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3]},
 		"ItalicAngle", m.ItalicAngle,
 		"Ascent", m.Ascent,
 		"Descent", m.Descent,
@@ -145,37 +146,37 @@ func (f *file) fontObjects(s *subsetFace) ref {
 		"StemV", 80, // not in TrueType; a regular weight's usual value
 		"FontFile2", program,
 	))
-	cid := f.add(newDict(
-		"Type", name("Font"),
-		"Subtype", name("CIDFontType2"),
-		"BaseFont", name(s.name),
-		"CIDSystemInfo", newDict("Registry", textString("Adobe"), "Ordering", textString("Identity"), "Supplement", 0),
+	cid := f.Add(object.NewDict(
+		"Type", object.Name("Font"),
+		"Subtype", object.Name("CIDFontType2"),
+		"BaseFont", object.Name(s.name),
+		"CIDSystemInfo", object.NewDict("Registry", object.Text("Adobe"), "Ordering", object.Text("Identity"), "Supplement", 0),
 		"FontDescriptor", descriptor,
 		"DW", defaultWidth,
 		"W", widthArray(s.subset.Widths),
-		"CIDToGIDMap", name("Identity"),
+		"CIDToGIDMap", object.Name("Identity"),
 	))
-	toUnicode := f.add(deflatedStream(nil, toUnicodeCMap(s.subset)))
-	return f.add(newDict(
-		"Type", name("Font"),
-		"Subtype", name("Type0"),
-		"BaseFont", name(s.name),
-		"Encoding", name("Identity-H"),
-		"DescendantFonts", array{cid},
+	toUnicode := f.Add(object.Deflated(nil, toUnicodeCMap(s.subset)))
+	return f.Add(object.NewDict(
+		"Type", object.Name("Font"),
+		"Subtype", object.Name("Type0"),
+		"BaseFont", object.Name(s.name),
+		"Encoding", object.Name("Identity-H"),
+		"DescendantFonts", object.Array{cid},
 		"ToUnicode", toUnicode,
 	))
 }
 
 // widthArray returns the /W array of the glyphs whose width is not defaultWidth, in
 // runs of consecutive glyphs: [first [w w …] first [w …] …].
-func widthArray(widths []int) array {
-	var a array
+func widthArray(widths []int) object.Array {
+	var a object.Array
 	for g := 0; g < len(widths); {
 		if widths[g] == defaultWidth {
 			g++
 			continue
 		}
-		run := array{}
+		run := object.Array{}
 		first := g
 		for ; g < len(widths) && widths[g] != defaultWidth; g++ {
 			run = append(run, widths[g])
@@ -183,7 +184,7 @@ func widthArray(widths []int) array {
 		a = append(a, first, run)
 	}
 	if a == nil {
-		a = array{}
+		a = object.Array{}
 	}
 	return a
 }

@@ -36,6 +36,8 @@ func TestOnlyThisPackageImportsGopdf(t *testing.T) {
 				}
 			case f[0] == "broadsheet/layout/pdf" && strings.HasPrefix(imp, "broadsheet/") && !allowed[imp]:
 				t.Errorf("broadsheet/layout/pdf imports %s; it may import only the display list, fonts and geom", imp)
+			case f[0] == "broadsheet/layout/pdf/object" && strings.HasPrefix(imp, "broadsheet/"):
+				t.Errorf("broadsheet/layout/pdf/object imports %s; it must import nothing of the project", imp)
 			}
 		}
 	}
@@ -50,4 +52,5 @@ func TestOnlyThisPackageImportsGopdf(t *testing.T) {
 // allowed are the project packages the writer may import.
 var allowed = map[string]bool{
 	"broadsheet/layout/display": true, "broadsheet/fonts": true, "broadsheet/fonts/sfnt": true, "broadsheet/layout/geom": true,
+	"broadsheet/layout/pdf/object": true, // the writer's own PDF syntax, which imports nothing of the project
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"broadsheet/layout/pdf/object"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -63,19 +64,19 @@ type metadata struct {
 }
 
 // info returns the document information dictionary, agreeing with the XMP.
-func (m metadata) info() *dict {
-	d := &dict{}
+func (m metadata) info() *object.Dict {
+	d := &object.Dict{}
 	if m.title != "" {
-		d.set("Title", textString(m.title))
+		d.Set("Title", object.Text(m.title))
 	}
-	d.set("Creator", textString(Producer))
-	d.set("Producer", textString(Producer))
+	d.Set("Creator", object.Text(Producer))
+	d.Set("Producer", object.Text(Producer))
 	if m.date.set {
-		d.set("CreationDate", textString(m.date.info()))
-		d.set("ModDate", textString(m.date.info()))
+		d.Set("CreationDate", object.Text(m.date.info()))
+		d.Set("ModDate", object.Text(m.date.info()))
 	}
-	d.set("Trapped", name("False"))
-	d.set("GTS_PDFXVersion", textString("PDF/X-4"))
+	d.Set("Trapped", object.Name("False"))
+	d.Set("GTS_PDFXVersion", object.Text("PDF/X-4"))
 	return d
 }
 

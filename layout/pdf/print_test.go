@@ -15,6 +15,7 @@ import (
 	"broadsheet/fonts"
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
+	"broadsheet/layout/pdf/object"
 )
 
 // printCases are the sheets every conformance test runs on: the page alone, with
@@ -136,13 +137,13 @@ func TestBlackOverprints(t *testing.T) {
 	if !strings.HasPrefix(content, "q\n/"+overprintState+" gs\n") {
 		t.Errorf("content does not start with the overprint state:\n%.80s", content)
 	}
-	p, err := parse(raw)
+	p, err := object.Parse(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	found := false
-	for _, o := range p.objs {
-		if d, ok := o.(map[string]any); ok && d["Type"] == name("ExtGState") {
+	for _, o := range p.Objs {
+		if d, ok := o.(map[string]any); ok && d["Type"] == object.Name("ExtGState") {
 			found = d["OP"] == true && d["op"] == true && d["OPM"] == 1
 		}
 	}
@@ -174,24 +175,24 @@ type xmpPacket struct {
 // and agrees with the Info dictionary; both output intents share one profile.
 func TestMetadataAgrees(t *testing.T) {
 	_, raw := write(t, t.TempDir(), "page.pdf", textPage(display.Print{}), Options{})
-	p, err := parse(raw)
+	p, err := object.Parse(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := p.dictAt(p.trailer["Info"], "Info")
+	info, err := p.DictAt(p.Trailer["Info"], "Info")
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := p.dictAt(p.trailer["Root"], "Root")
+	root, err := p.DictAt(p.Trailer["Root"], "Root")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ms, ok := p.objs[int(root["Metadata"].(ref))].(*rawStream)
+	ms, ok := p.Objs[int(root["Metadata"].(object.Ref))].(*object.RawStream)
 	if !ok {
 		t.Fatal("no metadata stream")
 	}
 	var x xmpPacket
-	if err := xml.Unmarshal(ms.data, &x); err != nil {
+	if err := xml.Unmarshal(ms.Data, &x); err != nil {
 		t.Fatalf("XMP does not parse: %v", err)
 	}
 	var got = map[string]string{}
@@ -222,14 +223,14 @@ func TestMetadataAgrees(t *testing.T) {
 	if d := string(info["CreationDate"].([]byte)); d != "D:20231121000000+08'00'" || string(info["ModDate"].([]byte)) != d {
 		t.Errorf("Info dates %q, %q disagree with the XMP's %s", d, info["ModDate"], got["create"])
 	}
-	if info["Trapped"] != name("False") || string(info["Producer"].([]byte)) != Producer {
+	if info["Trapped"] != object.Name("False") || string(info["Producer"].([]byte)) != Producer {
 		t.Errorf("Info Trapped %v Producer %q", info["Trapped"], info["Producer"])
 	}
 	intents, _ := root["OutputIntents"].([]any)
 	var kinds []string
 	var profiles []any
 	for _, oi := range intents {
-		d, err := p.dictAt(oi, "OutputIntent")
+		d, err := p.DictAt(oi, "OutputIntent")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 	"broadsheet/fonts"
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
+	"broadsheet/layout/pdf/object"
 )
 
 // The marks outside the trimmed page, as a printer's prepress software draws them.
@@ -100,7 +101,7 @@ func pageNo(n int) string {
 }
 
 // box returns a box as a PDF rectangle.
-func box(b [4]float64) array { return array{b[0], b[1], b[2], b[3]} }
+func box(b [4]float64) object.Array { return object.Array{b[0], b[1], b[2], b[3]} }
 
 // registration is the resource name of the registration colour (all inks).
 const registration = "CSAll"

@@ -1,4 +1,4 @@
-package pdf
+package object
 
 import (
 	"bytes"
@@ -9,34 +9,33 @@ import (
 	"strconv"
 )
 
-// A reader of the PDF gopdf writes, which it parses as PDF (tokens, objects,
-// streams by their /Length), never by matching its exact bytes. It reads only what
-// broadsheet takes from gopdf: the page's content stream and the resources it names.
-// Anything it does not expect — an object stream, an encrypted file, a filter other
-// than Flate, a second page — is an error.
+// The reader parses a PDF as PDF (tokens, objects, streams by their /Length), never
+// by matching exact bytes, so it does not depend on how a writer lays out its file.
+// It reads classic files such as gopdf writes: anything it does not expect — an
+// object stream, an encrypted file, a filter other than Flate — is an error.
 
-// Parsed values: int, float64, bool, nil, name, []byte (a string's bytes), []any
-// (array), map[string]any (dictionary), ref and *rawStream.
+// Parsed values: int, float64, bool, nil, Name, []byte (a string's bytes), []any
+// (array), map[string]any (dictionary), Ref and *RawStream.
 
-// rawStream is a stream object as read: its dictionary and its (still encoded) data.
-type rawStream struct {
-	dict map[string]any
-	data []byte
+// RawStream is a stream object as read: its dictionary and its (still encoded) data.
+type RawStream struct {
+	Dict map[string]any
+	Data []byte
 }
 
-// parsed is a parsed PDF file: its objects by number and its trailer.
-type parsed struct {
-	objs    map[int]any
-	trailer map[string]any
+// Parsed is a Parsed PDF file: its objects by number and its trailer.
+type Parsed struct {
+	Objs    map[int]any
+	Trailer map[string]any
 }
 
-// parse reads every object of a PDF with a classic cross-reference table.
-func parse(b []byte) (*parsed, error) {
+// Parse reads every object of a PDF with a classic cross-reference table.
+func Parse(b []byte) (*Parsed, error) {
 	l := &lexer{b: b}
 	if !bytes.HasPrefix(b, []byte("%PDF-")) {
 		return nil, errors.New("no %PDF header")
 	}
-	p := &parsed{objs: make(map[int]any)}
+	p := &Parsed{Objs: make(map[int]any)}
 	for {
 		tok, err := l.next()
 		if err != nil {
@@ -53,10 +52,10 @@ func parse(b []byte) (*parsed, error) {
 		if err != nil {
 			return nil, fmt.Errorf("object %d: %w", num, err)
 		}
-		if _, dup := p.objs[num]; dup {
+		if _, dup := p.Objs[num]; dup {
 			return nil, fmt.Errorf("object %d appears twice", num)
 		}
-		p.objs[num] = obj
+		p.Objs[num] = obj
 	}
 	for {
 		tok, err := l.next()
@@ -72,31 +71,31 @@ func parse(b []byte) (*parsed, error) {
 		return nil, fmt.Errorf("trailer: %w", err)
 	}
 	var ok bool
-	if p.trailer, ok = t.(map[string]any); !ok {
+	if p.Trailer, ok = t.(map[string]any); !ok {
 		return nil, errors.New("trailer is not a dictionary")
 	}
-	if _, enc := p.trailer["Encrypt"]; enc {
+	if _, enc := p.Trailer["Encrypt"]; enc {
 		return nil, errors.New("the file is encrypted")
 	}
 	return p, nil
 }
 
-// resolve follows a reference; other values are returned as they are.
-func (p *parsed) resolve(v any) (any, error) {
-	r, ok := v.(ref)
+// Resolve follows a reference; other values are returned as they are.
+func (p *Parsed) Resolve(v any) (any, error) {
+	r, ok := v.(Ref)
 	if !ok {
 		return v, nil
 	}
-	o, ok := p.objs[int(r)]
+	o, ok := p.Objs[int(r)]
 	if !ok {
 		return nil, fmt.Errorf("object %d is missing", int(r))
 	}
 	return o, nil
 }
 
-// dictAt resolves v and checks that it is a dictionary; what names it in errors.
-func (p *parsed) dictAt(v any, what string) (map[string]any, error) {
-	o, err := p.resolve(v)
+// DictAt resolves v and checks that it is a dictionary; what names it in errors.
+func (p *Parsed) DictAt(v any, what string) (map[string]any, error) {
+	o, err := p.Resolve(v)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -107,16 +106,16 @@ func (p *parsed) dictAt(v any, what string) (map[string]any, error) {
 	return d, nil
 }
 
-// decoded returns a stream's data with its filter undone: none or FlateDecode.
-func decoded(s *rawStream) ([]byte, error) {
-	switch f := s.dict["Filter"]; f {
+// Decoded returns a stream's data with its filter undone: none or FlateDecode.
+func Decoded(s *RawStream) ([]byte, error) {
+	switch f := s.Dict["Filter"]; f {
 	case nil:
-		return s.data, nil
-	case name("FlateDecode"):
-		if _, ok := s.dict["DecodeParms"]; ok {
+		return s.Data, nil
+	case Name("FlateDecode"):
+		if _, ok := s.Dict["DecodeParms"]; ok {
 			return nil, errors.New("a Flate stream with DecodeParms")
 		}
-		r, err := zlib.NewReader(bytes.NewReader(s.data))
+		r, err := zlib.NewReader(bytes.NewReader(s.Data))
 		if err != nil {
 			return nil, err
 		}
@@ -136,7 +135,8 @@ type lexer struct {
 	depth int // of arrays and dictionaries being read
 }
 
-// maxDepth bounds nested arrays and dictionaries; gopdf nests three deep.
+// maxDepth bounds nested arrays and dictionaries (gopdf nests three deep), so hostile
+// input cannot exhaust the stack.
 const maxDepth = 32
 
 func isSpace(c byte) bool {
@@ -163,7 +163,7 @@ func (l *lexer) skip() {
 // delimiters returned as tokens
 type delim string
 
-// next returns the next token: int, float64, name, []byte, keyword or delim.
+// next returns the next token: int, float64, Name, []byte, keyword or delim.
 func (l *lexer) next() (any, error) {
 	l.skip()
 	if l.pos >= len(l.b) {
@@ -181,7 +181,7 @@ func (l *lexer) next() (any, error) {
 		if bytes.IndexByte(n, '#') >= 0 {
 			return nil, fmt.Errorf("offset %d: escaped name %q", start, n)
 		}
-		return name(n), nil
+		return Name(n), nil
 	case c == '(':
 		return l.literal()
 	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
@@ -308,13 +308,13 @@ func (l *lexer) valueFrom(tok any) (any, error) {
 		if g, err := l.next(); err == nil {
 			if g, ok := g.(int); ok && g == 0 {
 				if r, err := l.next(); err == nil && r == keyword("R") {
-					return ref(t), nil
+					return Ref(t), nil
 				}
 			}
 		}
 		l.pos = save
 		return t, nil
-	case float64, name, []byte:
+	case float64, Name, []byte:
 		return t, nil
 	case keyword:
 		switch t {
@@ -360,7 +360,7 @@ func (l *lexer) valueFrom(tok any) (any, error) {
 				if tok == delim(">>") {
 					return d, nil
 				}
-				k, ok := tok.(name)
+				k, ok := tok.(Name)
 				if !ok {
 					return nil, fmt.Errorf("offset %d: dictionary key %v", l.pos, tok)
 				}
@@ -410,7 +410,7 @@ func (l *lexer) object() (any, error) {
 }
 
 // streamData reads a stream's data after the stream keyword, by its direct /Length.
-func (l *lexer) streamData(d map[string]any) (*rawStream, error) {
+func (l *lexer) streamData(d map[string]any) (*RawStream, error) {
 	n, ok := d["Length"].(int)
 	if !ok {
 		return nil, fmt.Errorf("stream /Length is %v, want a direct number", d["Length"])
@@ -425,7 +425,7 @@ func (l *lexer) streamData(d map[string]any) (*rawStream, error) {
 	if n < 0 || n > len(l.b)-l.pos {
 		return nil, fmt.Errorf("stream /Length %d runs past the end of the file", n)
 	}
-	s := &rawStream{dict: d, data: l.b[l.pos : l.pos+n]}
+	s := &RawStream{Dict: d, Data: l.b[l.pos : l.pos+n]}
 	l.pos += n
 	if tok, err := l.next(); err != nil || tok != keyword("endstream") {
 		return nil, fmt.Errorf("stream of /Length %d not followed by endstream", n)

@@ -1,4 +1,8 @@
-package pdf
+// Package object is the PDF syntax broadsheet's writer uses: a small typed object
+// writer (dictionary, array, name, string, stream, reference) that fails loudly on any
+// value it does not expect, and a reader of PDF files as objects, tokens and streams.
+// It knows nothing of pages, fonts or gopdf.
+package object
 
 import (
 	"bytes"
@@ -13,42 +17,57 @@ import (
 	"unicode/utf16"
 )
 
-// The typed PDF objects broadsheet writes. A value is one of: int, float64 (written
-// to 0.001), bool, name, textString, byteString, array, *dict, ref or *stream; anything else
+// The typed PDF objects. A value is one of: int, float64 (written
+// to 0.001), bool, Name, Text, Bytes, Array, *Dict, Ref or *Stream; anything else
 // is an error when the file is written, never a silent guess.
 type (
-	// name is a PDF name, written /Name; it must be printable ASCII without
+	// Name is a PDF name, written /Name; it must be printable ASCII without
 	// delimiters, which is all this writer uses.
-	name string
-	// textString is a text string (titles, Info entries): ASCII printable text is written
+	Name string
+	// Text is a text string (titles, Info entries): ASCII printable text is written
 	// as a literal, anything else as UTF-16BE with a byte order mark.
-	textString string
-	// byteString is a string of bytes, written in hexadecimal.
-	byteString []byte
-	// array is a PDF array.
-	array []any
-	// ref refers to an indirect object by its number (generation 0).
-	ref int
+	Text string
+	// Bytes is a string of bytes, written in hexadecimal.
+	Bytes []byte
+	// Array is a PDF array.
+	Array []any
+	// Ref refers to an indirect object by its number (generation 0).
+	Ref int
 )
 
-// dict is a PDF dictionary that keeps its keys in the order they were set, so the
+// Dict is a PDF dictionary that keeps its keys in the order they were set, so the
 // same page always gives the same bytes.
-type dict struct {
+type Dict struct {
 	keys []string
 	vals []any
 }
 
-// newDict returns a dictionary of key, value pairs.
-func newDict(kv ...any) *dict {
-	d := &dict{}
+// NewDict returns a dictionary of key, value pairs.
+func NewDict(kv ...any) *Dict {
+	d := &Dict{}
 	for i := 0; i+1 < len(kv); i += 2 {
-		d.set(kv[i].(string), kv[i+1])
+		d.Set(kv[i].(string), kv[i+1])
 	}
 	return d
 }
 
-// set sets key to v, replacing an earlier value.
-func (d *dict) set(key string, v any) {
+// Sub returns the dictionary at key, making an empty one there if there is none; a
+// value at key of another type is replaced.
+func (d *Dict) Sub(key string) *Dict {
+	for i, k := range d.keys {
+		if k == key {
+			if sub, ok := d.vals[i].(*Dict); ok {
+				return sub
+			}
+		}
+	}
+	sub := &Dict{}
+	d.Set(key, sub)
+	return sub
+}
+
+// Set sets key to v, replacing an earlier value.
+func (d *Dict) Set(key string, v any) {
 	for i, k := range d.keys {
 		if k == key {
 			d.vals[i] = v
@@ -59,11 +78,11 @@ func (d *dict) set(key string, v any) {
 	d.vals = append(d.vals, v)
 }
 
-// stream is a dictionary and its data. The writer adds /Length (and /Filter when
+// Stream is a dictionary and its data. The writer adds /Length (and /Filter when
 // the data is deflated), so dict must not have them.
-type stream struct {
-	dict *dict
-	data []byte
+type Stream struct {
+	Dict *Dict
+	Data []byte
 	// deflated says data is (or, while plain is set, will be) zlib-compressed.
 	deflated bool
 	// plain is data still to compress: the file compresses all its streams at once,
@@ -71,33 +90,36 @@ type stream struct {
 	plain []byte
 }
 
-// deflatedStream returns a stream of data to be compressed with zlib.
-func deflatedStream(d *dict, data []byte) *stream {
-	return &stream{dict: d, plain: data, deflated: true}
+// Plain returns a stream of data written as it is.
+func Plain(d *Dict, data []byte) *Stream { return &Stream{Dict: d, Data: data} }
+
+// Deflated returns a stream of data to be compressed with zlib.
+func Deflated(d *Dict, data []byte) *Stream {
+	return &Stream{Dict: d, plain: data, deflated: true}
 }
 
-// packedStream returns a stream of data already compressed with zlib.
-func packedStream(d *dict, packed []byte) *stream {
-	return &stream{dict: d, data: packed, deflated: true}
+// Packed returns a stream of data already compressed with zlib.
+func Packed(d *Dict, packed []byte) *Stream {
+	return &Stream{Dict: d, Data: packed, deflated: true}
 }
 
 // compressAll compresses every stream still plain, in parallel: each stream is
 // compressed on its own, so the bytes do not depend on the order.
-func (f *file) compressAll() {
-	var pending []*stream
+func (f *File) compressAll() {
+	var pending []*Stream
 	for _, o := range f.objs {
-		if s, ok := o.(*stream); ok && s.plain != nil {
+		if s, ok := o.(*Stream); ok && s.plain != nil {
 			pending = append(pending, s)
 		}
 	}
 	// The largest first, so the longest job does not start last.
-	slices.SortStableFunc(pending, func(a, b *stream) int { return len(b.plain) - len(a.plain) })
-	next := make(chan *stream)
+	slices.SortStableFunc(pending, func(a, b *Stream) int { return len(b.plain) - len(a.plain) })
+	next := make(chan *Stream)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(pending)) {
 		wg.Go(func() {
 			for s := range next {
-				s.data, s.plain = deflate(s.plain), nil
+				s.Data, s.plain = deflate(s.plain), nil
 			}
 		})
 	}
@@ -126,36 +148,36 @@ func deflate(data []byte) []byte {
 	return b.Bytes()
 }
 
-// file is a PDF being assembled: numbered objects, written in number order.
-type file struct {
+// File is a PDF being assembled: numbered objects, written in number order.
+type File struct {
 	objs []any // object n is objs[n-1]
 }
 
-// add appends an object and returns its reference.
-func (f *file) add(v any) ref {
+// Add appends an object and returns its reference.
+func (f *File) Add(v any) Ref {
 	f.objs = append(f.objs, v)
-	return ref(len(f.objs))
+	return Ref(len(f.objs))
 }
 
-// reserve returns the reference of an object set later with put.
-func (f *file) reserve() ref { return f.add(nil) }
+// Reserve returns the reference of an object set later with Put.
+func (f *File) Reserve() Ref { return f.Add(nil) }
 
-// put sets a reserved object.
-func (f *file) put(r ref, v any) { f.objs[r-1] = v }
+// Put sets a reserved object.
+func (f *File) Put(r Ref, v any) { f.objs[r-1] = v }
 
 // header is the PDF 1.6 header (PDF/X-4 allows no later version) with the binary
 // comment line that marks the file as binary.
 const header = "%PDF-1.6\n%\xe2\xe3\xcf\xd3\n"
 
-// bytes writes the file: header, objects, cross-reference table and a trailer with
+// Bytes writes the file: header, objects, cross-reference table and a trailer with
 // root and info, and a file /ID derived from everything before it.
-func (f *file) bytes(root, info ref) ([]byte, error) {
+func (f *File) Bytes(root, info Ref) ([]byte, error) {
 	f.compressAll()
 	var b bytes.Buffer
 	size := 1024
 	for _, o := range f.objs {
-		if s, ok := o.(*stream); ok {
-			size += len(s.data) + 128
+		if s, ok := o.(*Stream); ok {
+			size += len(s.Data) + 128
 		}
 	}
 	b.Grow(size)
@@ -185,27 +207,27 @@ func (f *file) bytes(root, info ref) ([]byte, error) {
 
 // writeObject writes an indirect object's value: a stream or any direct value.
 func writeObject(b *bytes.Buffer, v any) error {
-	s, ok := v.(*stream)
+	s, ok := v.(*Stream)
 	if !ok {
 		return writeValue(b, v)
 	}
-	if s.dict == nil {
-		s.dict = &dict{}
+	if s.Dict == nil {
+		s.Dict = &Dict{}
 	}
-	for _, k := range s.dict.keys {
+	for _, k := range s.Dict.keys {
 		if k == "Length" || k == "Filter" && s.deflated {
 			return fmt.Errorf("stream dictionary sets /%s itself", k)
 		}
 	}
-	d := &dict{keys: append([]string{"Length"}, s.dict.keys...), vals: append([]any{len(s.data)}, s.dict.vals...)}
+	d := &Dict{keys: append([]string{"Length"}, s.Dict.keys...), vals: append([]any{len(s.Data)}, s.Dict.vals...)}
 	if s.deflated {
-		d.set("Filter", name("FlateDecode"))
+		d.Set("Filter", Name("FlateDecode"))
 	}
 	if err := writeValue(b, d); err != nil {
 		return err
 	}
 	b.WriteString("\nstream\n")
-	b.Write(s.data)
+	b.Write(s.Data)
 	b.WriteString("\nendstream") // the EOL before endstream is not counted in /Length
 	return nil
 }
@@ -222,18 +244,18 @@ func writeValue(b *bytes.Buffer, v any) error {
 		b.WriteString(strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64))
 	case bool:
 		b.WriteString(strconv.FormatBool(v))
-	case name:
+	case Name:
 		return writeName(b, v)
-	case textString:
+	case Text:
 		writeText(b, string(v))
-	case byteString:
+	case Bytes:
 		fmt.Fprintf(b, "<%X>", []byte(v))
-	case ref:
+	case Ref:
 		if v < 1 {
 			return fmt.Errorf("reference to object %d", int(v))
 		}
 		fmt.Fprintf(b, "%d 0 R", int(v))
-	case array:
+	case Array:
 		b.WriteByte('[')
 		for i, e := range v {
 			if i > 0 {
@@ -244,11 +266,11 @@ func writeValue(b *bytes.Buffer, v any) error {
 			}
 		}
 		b.WriteByte(']')
-	case *dict:
+	case *Dict:
 		b.WriteString("<<")
 		for i, k := range v.keys {
 			b.WriteByte(' ')
-			if err := writeName(b, name(k)); err != nil {
+			if err := writeName(b, Name(k)); err != nil {
 				return err
 			}
 			b.WriteByte(' ')
@@ -264,7 +286,7 @@ func writeValue(b *bytes.Buffer, v any) error {
 }
 
 // writeName writes /n, refusing what would need escaping.
-func writeName(b *bytes.Buffer, n name) error {
+func writeName(b *bytes.Buffer, n Name) error {
 	if n == "" {
 		return fmt.Errorf("empty name")
 	}
