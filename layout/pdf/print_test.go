@@ -333,3 +333,52 @@ func TestPDFBoxPreflight(t *testing.T) {
 		}
 	}
 }
+
+// Photographs go in tagged: the PNG and the JPEG of the test page (RGB) are ICCBased
+// sRGB, with one profile for both; nothing is bare DeviceRGB.
+func TestPhotosAreTaggedSRGB(t *testing.T) {
+	dir := t.TempDir()
+	_, raw := write(t, dir, "photos.pdf", testPage(t, dir), Options{})
+	p, err := object.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var profiles []any
+	for n, o := range p.Objs {
+		s, ok := o.(*object.RawStream)
+		if !ok || s.Dict["Subtype"] != object.Name("Image") || s.Dict["ColorSpace"] == object.Name("DeviceGray") {
+			continue
+		}
+		cs, ok := s.Dict["ColorSpace"].([]any)
+		if !ok || len(cs) != 2 || cs[0] != object.Name("ICCBased") {
+			t.Errorf("image %d: colour space %v, want [/ICCBased sRGB]", n, s.Dict["ColorSpace"])
+			continue
+		}
+		profiles = append(profiles, cs[1])
+	}
+	if len(profiles) != 2 || profiles[0] != profiles[1] {
+		t.Errorf("profiles of the two photos: %v, want one shared", profiles)
+	}
+	if bytes.Contains(raw, []byte("/DeviceRGB")) && !bytes.Contains(raw, []byte("/Alternate /DeviceRGB")) {
+		t.Error("the file names DeviceRGB outside the sRGB profile's alternate")
+	}
+}
+
+// SOURCE_DATE_EPOCH, when set, is the file's date; otherwise the issue's day at
+// midnight in China; never the clock.
+func TestDates(t *testing.T) {
+	if d := resolveDate(epoch("1700000000"), "2023-11-21"); d.info() != "D:20231114221320+00'00'" || d.xmp() != "2023-11-14T22:13:20+00:00" {
+		t.Errorf("SOURCE_DATE_EPOCH=1700000000: %s, %s", d.info(), d.xmp())
+	}
+	if d := resolveDate(epoch(""), "2023-11-21"); d.info() != "D:20231121000000+08'00'" || d.xmp() != "2023-11-21T00:00:00+08:00" {
+		t.Errorf("issue date: %s, %s", d.info(), d.xmp())
+	}
+	if d := resolveDate(epoch("soon"), ""); d.set {
+		t.Errorf("no date at all gave %s", d.info())
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	_, raw := write(t, t.TempDir(), "epoch.pdf", textPage(display.Print{}), Options{})
+	if !bytes.Contains(raw, []byte("<xmp:CreateDate>2023-11-14T22:13:20+00:00</xmp:CreateDate>")) {
+		t.Error("SOURCE_DATE_EPOCH is not the XMP's date")
+	}
+}
