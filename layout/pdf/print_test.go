@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -380,5 +381,36 @@ func TestDates(t *testing.T) {
 	_, raw := write(t, t.TempDir(), "epoch.pdf", textPage(display.Print{}), Options{})
 	if !bytes.Contains(raw, []byte("<xmp:CreateDate>2023-11-14T22:13:20+00:00</xmp:CreateDate>")) {
 		t.Error("SOURCE_DATE_EPOCH is not the XMP's date")
+	}
+}
+
+// An output profile the page names replaces the newsprint one in both output intents,
+// as a custom printing condition.
+func TestCustomOutputProfile(t *testing.T) {
+	icc, err := os.ReadFile("icc/TR002-coldset-newsprint-240.icc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := textPage(display.Print{OutputProfile: string(icc), OutputCondition: "press.icc"})
+	_, raw := write(t, t.TempDir(), "custom.pdf", page, Options{})
+	p, err := object.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, _ := p.DictAt(p.Trailer["Root"], "Root")
+	intents, _ := root["OutputIntents"].([]any)
+	for _, oi := range intents {
+		d, _ := p.DictAt(oi, "OutputIntent")
+		if string(d["OutputConditionIdentifier"].([]byte)) != "Custom" || string(d["Info"].([]byte)) != "press.icc" {
+			t.Errorf("output intent %v: want the custom condition press.icc", d)
+		}
+	}
+	if len(intents) != 2 {
+		t.Errorf("%d output intents, want 2", len(intents))
+	}
+	rgb, _ := os.ReadFile("icc/sRGB.icm")
+	var b bytes.Buffer
+	if err := Write(&b, textPage(display.Print{OutputProfile: string(rgb)}), Options{}); err == nil || !strings.Contains(err.Error(), "CMYK output") {
+		t.Errorf("an RGB display profile as output profile: error %v", err)
 	}
 }
