@@ -12,12 +12,12 @@
 //
 // How the file is made: gopdf draws the page (draw.go), with fonts this package gives
 // it, the compact subsets built from the faces in package fonts. broadsheet then reads
-// gopdf's output as PDF (read.go), takes from it only the page's content stream and
-// the images it names, and writes the whole file itself with a small typed object
-// writer (obj.go): the fonts, ToUnicode maps and widths from its own data, the boxes,
-// output intents, metadata and marks gopdf does not know. Nothing of gopdf's output is
-// patched as bytes, so a gopdf upgrade that changes its object layout still works, and
-// one that changes what it draws fails loudly.
+// gopdf's output as PDF (layout/pdf/object's reader), takes from it only the page's
+// content stream and the images it names, and writes the whole file itself with the
+// typed object writer of layout/pdf/object: the fonts, ToUnicode maps and widths from
+// its own data, the boxes, output intents, metadata and marks gopdf does not know.
+// Nothing of gopdf's output is patched as bytes, so a gopdf upgrade that changes its
+// object layout still works, and one that changes what it draws fails loudly.
 package pdf
 
 import (
