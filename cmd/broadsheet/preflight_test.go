@@ -103,19 +103,7 @@ func TestPreflightPassesOurPages(t *testing.T) {
 		}
 	}
 	// The sample page with bleed and marks.
-	src, err := os.ReadFile(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	marked := filepath.Join(dir, "marked.toml")
-	s := strings.Replace(string(src), "[[article]]", "[format]\nbleed = \"3mm\"\nmarks = true\n\n[[article]]", 1)
-	if err := os.WriteFile(marked, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := broadsheet(t, "-q", "-o", filepath.Join(dir, "marked.pdf"), marked); code > exitAttention {
-		t.Fatalf("marked sample: exit %d\n%s", code, stderr)
-	}
-	if code, stdout, _ := broadsheet(t, "preflight", filepath.Join(dir, "marked.pdf")); code != exitOK {
+	if code, stdout, _ := broadsheet(t, "preflight", markedSample(t, dir)); code != exitOK {
 		t.Errorf("marked sample: preflight exit %d\n%s", code, stdout)
 	}
 }

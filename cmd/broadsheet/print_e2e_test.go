@@ -9,15 +9,36 @@ import (
 	"testing"
 )
 
+// markedSample writes the sample page with 3 mm of bleed and marks into dir and returns
+// the PDF.
+func markedSample(t *testing.T, dir string) string {
+	t.Helper()
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := filepath.Join(dir, "marked.toml")
+	s := strings.Replace(string(src), "[[article]]", "[format]\nbleed = \"3mm\"\nmarks = true\n\n[[article]]", 1)
+	if err := os.WriteFile(toml, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "marked.pdf")
+	if code, _, stderr := broadsheet(t, "-q", "-o", out, toml); code > exitAttention {
+		t.Fatalf("marked sample: exit %d\n%s", code, stderr)
+	}
+	return out
+}
+
 // The PDF/A-1b findings of PDFBox Preflight that do not apply to PDF/A-2b; see
 // layout/pdf/print_test.go for the reason of each.
 var pdfaOneOnly = regexp.MustCompile(`^(3\.1\.11 : .*CIDSet entry is missing|7\.11\.2 : .*part must be 1|` +
 	`2\.1\.3 : .*The S entry of the OutputIntent isn't GTS_PDFA1|7\.1\.1 : .*No type defined for \{http://ns\.adobe\.com/pdf/1\.3/\}Trapped)`)
 
-// Every page in issues/ is clean for qpdf and for PDFBox's Preflight, but for the
-// rules only PDF/A-1 has; the sample page prints in black ink alone.
+// Every page in issues/, and the sample with bleed and marks, is clean for qpdf and
+// for PDFBox's Preflight, but for the rules only PDF/A-1 has; the marked sample has the
+// boxes asked for; the sample page prints in black ink alone.
 func TestEveryPageConforms(t *testing.T) {
-	need(t, "qpdf", "gs", "java")
+	need(t, "qpdf", "gs", "java", "pdfinfo")
 	dir := t.TempDir()
 	if code, _, stderr := broadsheet(t, "-q", "-o", dir, "../../issues/"); code > exitAttention {
 		t.Fatalf("exit %d\n%s", code, stderr)
@@ -25,6 +46,18 @@ func TestEveryPageConforms(t *testing.T) {
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	if len(pdfs) < 10 {
 		t.Fatalf("%d PDFs written", len(pdfs))
+	}
+	marked := markedSample(t, dir)
+	pdfs = append(pdfs, marked)
+	boxes := tool(t, "pdfinfo", "-box", marked)
+	for _, want := range []string{
+		"MediaBox:            0.00     0.00  1167.87  1607.24", // the trim, 3 mm of bleed and 8 mm for the marks each side
+		"BleedBox:           22.68    22.68  1145.20  1584.57",
+		"TrimBox:            31.18    31.18  1136.69  1576.06",
+	} {
+		if !strings.Contains(boxes, want) {
+			t.Errorf("the marked sample's boxes lack %q:\n%s", want, boxes)
+		}
 	}
 	var cp []string
 	for _, j := range []string{"pdfbox2.jar", "preflight.jar", "xmpbox.jar", "fontbox2.jar", "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"} {
