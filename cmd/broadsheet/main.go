@@ -98,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n\n"+
+	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n       broadsheet preflight FILE.pdf... (see broadsheet preflight --help)\n\n"+
 		"Typesets each issue file (or every *.toml below a directory) into a one-page PDF.\n"+
 		"Exit status: 0 fine; 1 written, but a page needs a person; 2 bad input or usage; 3 could not write;\n"+
 		"130/143 interrupted (SIGINT/SIGTERM).\n\nFlags:\n")

@@ -6,6 +6,7 @@ import (
 	_ "embed" // the output profiles travel inside the binary
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -104,7 +105,7 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 		intents = append(intents, outputIntent(kind, condition, profileRef))
 	}
 	ids := contentIDs(content.Bytes(), faces, page.Meta.Title)
-	meta := metadata{title: page.Meta.Title, date: date, documentID: ids[0], instanceID: ids[1]}
+	meta := metadata{title: title(page.Meta), date: date, documentID: ids[0], instanceID: ids[1]}
 	metaRef := a.f.Add(object.Plain(object.NewDict("Type", object.Name("Metadata"), "Subtype", object.Name("XML")), meta.xmp()))
 	a.f.Put(catalog, object.NewDict(
 		"Type", object.Name("Catalog"),
@@ -115,6 +116,18 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 	))
 	a.f.Put(info, meta.info())
 	return a.f.Bytes(catalog, info)
+}
+
+// title is the document's title, which PDF/X-4 requires: the page's, or else its
+// issue file's name.
+func title(m display.Meta) string {
+	if m.Title != "" {
+		return m.Title
+	}
+	if m.Source != "" {
+		return filepath.Base(m.Source)
+	}
+	return Producer + " page"
 }
 
 // overprintState names the graphics state that makes black overprint (OP, op, OPM 1).
