@@ -12,11 +12,17 @@ import (
 // craftedPDF returns a one-page PDF such as an advertiser might send: its text is
 // set in RGB red with Helvetica, which is not embedded, and it has no output intent.
 func craftedPDF() []byte {
-	content := "1 0 0 rg BT /F1 24 Tf 72 720 Td (Buy now) Tj ET\n"
+	return pdfWith("1 0 0 rg BT /F1 24 Tf 72 720 Td (Buy now) Tj ET\n", "")
+}
+
+// pdfWith returns a one-page PDF of the given content (Helvetica as /F1, an
+// ExtGState /GS1 that overprints) with extra entries in its page dictionary.
+func pdfWith(content, page string) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + page +
+			" /Resources << /Font << /F1 4 0 R >> /ExtGState << /GS1 << /OP true /op true /OPM 1 >> >> >> /Contents 5 0 R >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(content), content),
 	}
@@ -56,6 +62,44 @@ func TestPreflightFailsAForeignAd(t *testing.T) {
 	} {
 		if !strings.Contains(stdout, path+": "+want) {
 			t.Errorf("the report lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+// Each check names what it found, page and object; what passes says nothing.
+func TestPreflightChecks(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, content, page string
+		want, not           []string
+	}{
+		{"black", "0 0 0 1 k BT /F1 9 Tf 72 720 Td (black) Tj ET\n", "/TrimBox [0 0 612 792]",
+			[]string{"page 1: black text (100 % K) does not overprint"}, []string{"more than black ink", "TrimBox"}},
+		{"overprinted", "/GS1 gs 0 0 0 1 k BT /F1 9 Tf 72 720 Td (black) Tj ET\n", "/TrimBox [0 0 612 792]",
+			nil, []string{"does not overprint", "more than black ink"}},
+		{"rich black", "/GS1 gs 0.6 0.4 0.4 1 k BT /F1 9 Tf 72 720 Td (rich) Tj ET\n", "/TrimBox [0 0 612 792]",
+			[]string{"page 1: text painted in C60 M40 Y40 K100, more than black ink"}, nil},
+		{"ink", "1 1 1 1 k 0 0 100 100 re f\n", "/TrimBox [0 0 612 792]",
+			[]string{"page 1: colour C100 M100 Y100 K100 carries 400 % ink, over the 240 % limit"}, nil},
+		{"grey tint", "0 0 0 0.2 k 0 0 100 100 re f\n", "/TrimBox [0 0 612 792]", nil, []string{"ink", "RGB"}},
+		{"boxes", "", "/BleedBox [0 0 600 780] /TrimBox [10 10 605 700]",
+			[]string{"page 1: TrimBox [10.00 10.00 605.00 700.00] is not inside the BleedBox [0.00 0.00 600.00 780.00]"}, nil},
+		{"no trim", "", "", []string{"page 1: no TrimBox (nor ArtBox)"}, nil},
+	} {
+		path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".pdf")
+		if err := os.WriteFile(path, pdfWith(c.content, c.page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, stdout, stderr := broadsheet(t, "preflight", path)
+		for _, w := range c.want {
+			if !strings.Contains(stdout, path+": "+w) {
+				t.Errorf("%s: the report lacks %q:\n%s%s", c.name, w, stdout, stderr)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(stdout, w) {
+				t.Errorf("%s: the report says %q:\n%s", c.name, w, stdout)
+			}
 		}
 	}
 }
