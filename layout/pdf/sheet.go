@@ -110,8 +110,8 @@ const registration = "CSAll"
 const slugFont = "FSlug"
 
 // marksContent returns the content drawing crop marks at the four trim corners,
-// registration marks at the middle of the four sides and the slug line, all in the
-// registration colour.
+// registration marks at the middle of the top and side edges (and the bottom one when
+// there is no slug line) and the slug line, all in the registration colour.
 func (s *sheet) marksContent(slug *fonts.Subset) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "q\n/%s CS 1 SCN %s w\n", registration, num(markWidth.Points()))
@@ -135,7 +135,11 @@ func (s *sheet) marksContent(slug *fonts.Subset) string {
 	}
 	mid := off + l/2
 	cx, cy := (s.trim[0]+s.trim[2])/2, (s.trim[1]+s.trim[3])/2
-	for _, c := range [][2]float64{{cx, s.trim[3] + mid}, {cx, s.trim[1] - mid}, {s.trim[0] - mid, cy}, {s.trim[2] + mid, cy}} {
+	marks := [][2]float64{{cx, s.trim[3] + mid}, {s.trim[0] - mid, cy}, {s.trim[2] + mid, cy}}
+	if s.slug == "" { // the slug line holds the bottom margin; on a narrow page it reaches the middle
+		marks = append(marks, [2]float64{cx, s.trim[1] - mid})
+	}
+	for _, c := range marks {
 		registrationMark(&b, c[0], c[1], registrationRadius.Points())
 	}
 	if s.slug != "" && slug != nil {
