@@ -3,6 +3,7 @@ module broadsheet
 go 1.26.8
 
 require (
+	github.com/pdfcpu/pdfcpu v0.15.0
 	github.com/pelletier/go-toml/v2 v2.4.3
 	github.com/rivo/uniseg v0.4.7
 	github.com/signintech/gopdf v0.37.0
@@ -11,6 +12,10 @@ require (
 )
 
 require (
+	github.com/hhrutter/tiff v1.0.6 // indirect
 	github.com/phpdave11/gofpdi v1.0.14-0.20211212211723-1f10f9844311 // indirect
 	github.com/pkg/errors v0.8.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/crypto v0.54.0 // indirect
+	golang.org/x/image v0.44.0 // indirect
 )

@@ -4,8 +4,10 @@
 // that measuring and drawing agree exactly.
 //
 // The faces travel inside the binary (go:embed), so a page set today and a page set in
-// ten years use the same outlines. This package reads only what layout needs (cmap,
-// hmtx, head, hhea, OS/2); it does not draw, subset or write PDF.
+// ten years use the same outlines. The TrueType reading and subsetting is fonts/sfnt's;
+// this package adds the faces, their roles and fallbacks, and the one rounding of font
+// units to thousandths of an em that both measuring and the PDF's widths use. It does
+// not draw or write PDF.
 package fonts
 
 import (
@@ -15,8 +17,20 @@ import (
 	"sync"
 )
 
-//go:embed *.ttf OFL-*.txt
-var files embed.FS
+//go:embed OFL-*.txt
+var licences embed.FS
+
+// The face files, as strings: read in place, never copied onto the heap.
+var (
+	//go:embed NotoSerifCJKsc-Regular.ttf
+	songFile string
+	//go:embed NotoSerifCJKsc-Bold.ttf
+	songBoldFile string
+	//go:embed NotoSansCJKsc-Bold.ttf
+	heiFile string
+	//go:embed LXGWWenKai-Regular.ttf
+	kaiFile string
+)
 
 // ID names one embedded face by its role on the page.
 type ID int
@@ -32,11 +46,12 @@ const (
 
 var catalogue = [Count]struct {
 	file, name, label string
+	data              *string
 }{
-	Song:     {"NotoSerifCJKsc-Regular.ttf", "NotoSerifCJKsc-Regular", "Noto Serif CJK SC Regular"},
-	SongBold: {"NotoSerifCJKsc-Bold.ttf", "NotoSerifCJKsc-Bold", "Noto Serif CJK SC Bold"},
-	Hei:      {"NotoSansCJKsc-Bold.ttf", "NotoSansCJKsc-Bold", "Noto Sans CJK SC Bold"},
-	Kai:      {"LXGWWenKai-Regular.ttf", "LXGWWenKai-Regular", "LXGW WenKai Regular"},
+	Song:     {"NotoSerifCJKsc-Regular.ttf", "NotoSerifCJKsc-Regular", "Noto Serif CJK SC Regular", &songFile},
+	SongBold: {"NotoSerifCJKsc-Bold.ttf", "NotoSerifCJKsc-Bold", "Noto Serif CJK SC Bold", &songBoldFile},
+	Hei:      {"NotoSansCJKsc-Bold.ttf", "NotoSansCJKsc-Bold", "Noto Sans CJK SC Bold", &heiFile},
+	Kai:      {"LXGWWenKai-Regular.ttf", "LXGWWenKai-Regular", "LXGW WenKai Regular", &kaiFile},
 }
 
 // fallbacks lists, for each face, the faces to try in order when it lacks a character.
@@ -62,31 +77,51 @@ func (id ID) String() string {
 // the other embedded faces in the order that looks closest to it.
 func (id ID) Fallbacks() []ID { return fallbacks[id] }
 
-var (
-	loadOnce [Count]sync.Once
-	loaded   [Count]*Face
-	loadErr  [Count]error
-)
+// library parses each embedded face on first use and shares it.
+type library struct {
+	once  [Count]sync.Once
+	faces [Count]*Face
+	errs  [Count]error
+}
 
-// Load returns the parsed face id. Each face is parsed once per process and shared;
-// a Face is safe for concurrent use.
-func Load(id ID) (*Face, error) {
+func (l *library) load(id ID) (*Face, error) {
 	if id < 0 || id >= Count {
 		return nil, fmt.Errorf("fonts: no face %d", int(id))
 	}
-	loadOnce[id].Do(func() {
-		data, err := files.ReadFile(catalogue[id].file)
-		if err == nil {
-			loaded[id], err = Parse(data)
-		}
+	l.once[id].Do(func() {
+		f, err := parse(*catalogue[id].data)
 		if err != nil {
-			loadErr[id] = fmt.Errorf("fonts: %s: %w", catalogue[id].file, err)
+			err = fmt.Errorf("fonts: %s: %w", catalogue[id].file, err)
 		}
+		l.faces[id], l.errs[id] = f, err
 	})
-	return loaded[id], loadErr[id]
+	return l.faces[id], l.errs[id]
 }
 
-// MustLoad is Load for the embedded faces, which are known to parse; it panics otherwise.
+// embedded is the process's one library of the embedded faces.
+var embedded library
+
+// Load returns the parsed face id. Each face is parsed once per process (about
+// 1 ms: the file is read in place) and shared; a Face is safe for concurrent use.
+func Load(id ID) (*Face, error) { return embedded.load(id) }
+
+// LoadAll returns every embedded face, or the first error. Callers that want all the
+// faces at start-up use it instead of MustLoad, so a broken build reports an error
+// instead of panicking at package initialisation.
+func LoadAll() ([Count]*Face, error) {
+	var all [Count]*Face
+	for id := ID(0); id < Count; id++ {
+		f, err := Load(id)
+		if err != nil {
+			return all, err
+		}
+		all[id] = f
+	}
+	return all, nil
+}
+
+// MustLoad is Load for the embedded faces, which are known to parse; it panics
+// otherwise. Never call it from a package-level variable: use Load or LoadAll.
 func MustLoad(id ID) *Face {
 	f, err := Load(id)
 	if err != nil {
@@ -103,7 +138,7 @@ func Licenses() string {
 		{"OFL-NotoCJK.txt", "Noto Serif CJK SC, Noto Sans CJK SC"},
 		{"OFL-LXGWWenKai.txt", "LXGW WenKai"},
 	} {
-		text, err := files.ReadFile(l.file)
+		text, err := licences.ReadFile(l.file)
 		if err != nil {
 			panic(err) // embedded at build time
 		}

@@ -102,9 +102,40 @@ func TestEmbeddedFilesAreTheKnownOnes(t *testing.T) {
 		Kai:      "bbf534b0ca093928f94d1782855e65a19a32cde82b075d495d072025521953c8",
 	}
 	for id, sum := range want {
-		got := sha256.Sum256(MustLoad(id).Data)
+		got := sha256.Sum256([]byte(MustLoad(id).File()))
 		if hex.EncodeToString(got[:]) != sum {
 			t.Errorf("%v: sha256 %x, want %s", id, got, sum)
+		}
+	}
+}
+
+// LoadAll gives every face or an error, never a panic.
+func TestLoadAll(t *testing.T) {
+	all, err := LoadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, f := range all {
+		if f == nil || !f.Has('中') {
+			t.Errorf("face %d: %v", id, f)
+		}
+	}
+}
+
+// A subset's widths are the advances the layout measures with, glyph by glyph.
+func TestSubsetWidthsAreTheMeasuredAdvances(t *testing.T) {
+	for id := ID(0); id < Count; id++ {
+		f := MustLoad(id)
+		chars := []rune("中“—A1 ，")
+		s, err := f.Subset(chars, "X")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range chars {
+			adv, _ := f.Advance(r)
+			if w := s.Widths[s.Glyph[r]]; w != adv {
+				t.Errorf("%v %q: width %d in the subset, advance %d", id, r, w, adv)
+			}
 		}
 	}
 }

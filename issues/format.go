@@ -45,8 +45,8 @@ func (d *decoder) format(root table) Format {
 	if !ok {
 		return f
 	}
-	t.checkKeys("size", "columns", "column_chars", "body_size", "leading", "type_height",
-		"kinsoku", "fullwidth_punctuation", "brief_mark")
+	t.checkKeys(append([]string{"size", "columns", "column_chars", "body_size", "leading", "type_height",
+		"kinsoku", "fullwidth_punctuation", "brief_mark"}, printKeys...)...)
 	st := formatState{size: true, columns: true, chars: true, body: true, leading: true}
 	d.pageSize(t, &f, &st)
 	d.grid(t, &f, &st)
@@ -58,6 +58,7 @@ func (d *decoder) format(root table) Format {
 		f.FullwidthPunctuation = b
 	}
 	f.BriefMark = briefMark(t)
+	d.printFormat(t, &f)
 	return f
 }
 

@@ -68,6 +68,15 @@ type Format struct {
 	// BriefMark is what separates the items of a brief list: "rule" (a thin rule,
 	// the default) or a mark that leads each item, such as "■".
 	BriefMark string
+	// Bleed is how far the bleed box reaches past the trimmed page (default 0: a
+	// coldset newspaper is not trimmed).
+	Bleed geom.Length
+	// Marks puts crop and registration marks and a slug line around the page.
+	Marks bool
+	// OutputProfile is the ICC profile output_profile names (nil: coldset newsprint),
+	// OutputProfileName its file name.
+	OutputProfile     string // the profile's bytes
+	OutputProfileName string
 }
 
 // Article is one story.

@@ -79,7 +79,9 @@ func prepare(iss *issues.Issue, st *text.Setter, g grid.Grid, sheet *style.Sheet
 // debug overlay.
 func drawPage(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, faces *text.Faces, placed *place.Page, furn furniture.Set) *display.Page {
 	d := draw.Drawer{Sheet: sheet, Ascent: faces.Ascent,
-		Page: &display.Page{Width: g.Page.W, Height: g.Page.H, Meta: pageMeta(iss)}}
+		Page: &display.Page{Width: g.Page.W, Height: g.Page.H, Meta: pageMeta(iss), Print: display.Print{
+			Bleed: iss.Format.Bleed, Marks: iss.Format.Marks,
+			OutputProfile: iss.Format.OutputProfile, OutputCondition: iss.Format.OutputProfileName}}}
 	d.Lines(furn.Lines)
 	d.Rules(furn.Rules)
 	cells := make([]geom.Cells, 0, len(placed.Modules))

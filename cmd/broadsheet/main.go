@@ -39,6 +39,7 @@ const (
 type config struct {
 	out, report         string
 	check, debug, quiet bool
+	final               bool // write only pages ready for the print run
 	jobs                int
 }
 
@@ -48,11 +49,15 @@ func main() {
 
 // run is the whole command, testable: arguments in, exit status out.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "preflight" {
+		return preflightCommand(args[1:], stdout, stderr)
+	}
 	var c config
 	fs := pflag.NewFlagSet("broadsheet", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVarP(&c.out, "out", "o", "", "PDF to write for one issue file; for a directory or several paths, the folder that receives the PDFs")
 	fs.BoolVar(&c.check, "check", false, "lay out and report, write no PDF")
+	fs.BoolVar(&c.final, "final", false, "for the print run: write no PDF for a page that needs a person (placeholder, soft photo, overset, missing glyph, empty space); exit 1 with the reasons")
 	fs.BoolVar(&c.debug, "debug", false, "draw the column grid, baselines and module boxes into the PDF")
 	fs.StringVar(&c.report, "report", "", "write a JSON report of every page to this file")
 	fs.IntVarP(&c.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages set at once")
@@ -93,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n\n"+
+	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n       broadsheet preflight FILE.pdf... (see broadsheet preflight --help)\n\n"+
 		"Typesets each issue file (or every *.toml below a directory) into a one-page PDF.\n"+
 		"Exit status: 0 fine; 1 written, but a page needs a person; 2 bad input or usage; 3 could not write;\n"+
 		"130/143 interrupted (SIGINT/SIGTERM).\n\nFlags:\n")

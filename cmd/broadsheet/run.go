@@ -181,6 +181,10 @@ func setPage(j job, c config) result {
 	if c.check {
 		return r.done(start)
 	}
+	if reasons := finalReasons(rep); c.final && len(reasons) > 0 {
+		r.Status, r.Errors = exitAttention, append(r.Errors, reasons...)
+		return r.done(start)
+	}
 	if err := writePDF(j.out, page, pdf.Options{Debug: c.debug}); err != nil {
 		r.Status = exitFailure
 		r.Errors = append(r.Errors, err.Error())

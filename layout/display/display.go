@@ -127,6 +127,27 @@ type Page struct {
 	// Overlay is drawn over Items only when debugging: the column grid, the baselines
 	// and the module boxes.
 	Overlay []Item
+	// Print says how the page goes to press: bleed, marks, the output condition.
+	Print Print
+}
+
+// Print is what a printing plant needs besides the page: how far the picture may
+// run past the trim, whether the sheet carries crop marks, and the printing
+// condition the colours are meant for. The zero value is an untrimmed page (no bleed,
+// no marks) for the writer's default condition.
+type Print struct {
+	// Bleed is how far the BleedBox reaches beyond the trimmed page on each side.
+	Bleed geom.Length
+	// Marks grows the sheet to hold crop marks at the trim corners outside the bleed,
+	// registration marks and a slug line (paper, date, page, file name).
+	Marks bool
+	// OutputProfile is the ICC profile of the printing condition (a CMYK output
+	// profile), as bytes in a string; "" means the coldset newsprint profile the
+	// writer carries.
+	OutputProfile string
+	// OutputCondition names the printing condition of OutputProfile, e.g. its file
+	// name; unused with the default profile.
+	OutputCondition string
 }
 
 // Meta names the page for the document's information and metadata.

@@ -7,8 +7,6 @@ import (
 
 	"broadsheet/fonts"
 	"broadsheet/layout/display"
-
-	"github.com/signintech/gopdf"
 )
 
 // benchPage builds a broadsheet-sized page (390 × 540 mm) with about 3,000 CJK
@@ -57,35 +55,19 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 }
 
-// BenchmarkRegisterFace compares the two ways to give a document a face: gopdf
-// parsing the font file for each document, or taking the face from the
-// process-wide container (what Write does).
-func BenchmarkRegisterFace(b *testing.B) {
-	for _, id := range []fonts.ID{fonts.Song, fonts.Hei, fonts.Kai} {
-		data := fonts.MustLoad(id).Data
-		b.Run("parse/"+id.Name(), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				gp := new(gopdf.GoPdf)
-				gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: 100, H: 100}})
-				if err := gp.AddTTFFontData("ABCDEF+"+id.Name(), data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run("container/"+id.Name(), func(b *testing.B) {
-			fc, err := container(id)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			for b.Loop() {
-				gp := new(gopdf.GoPdf)
-				gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: 100, H: 100}})
-				if err := gp.AddTTFFontFromFontContainer(id.Name(), fc); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+// BenchmarkSubset measures building one face's compact subset for the bench page's
+// characters, which every page does once per face it uses.
+func BenchmarkSubset(b *testing.B) {
+	var u usage
+	if err := u.collect(benchPage(), benchPage().Items); err != nil {
+		b.Fatal(err)
+	}
+	face := fonts.MustLoad(fonts.Song)
+	runes := u.chars(fonts.Song)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := face.Subset(runes, "ABCDEF+Song"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -11,8 +11,131 @@ import (
 	"broadsheet/layout/display"
 	"broadsheet/layout/geom"
 
+	"broadsheet/layout/pdf/object"
 	"github.com/signintech/gopdf"
 )
+
+// doc is one page being drawn by gopdf.
+type doc struct {
+	gp   *gopdf.GoPdf
+	font fontState
+}
+
+// fontState is the face and size gopdf has selected, so runs of the same face and
+// size do not look the font up again.
+type fontState struct {
+	family string
+	size   float64
+}
+
+// drawn is what broadsheet takes from gopdf's output: the page's content stream and
+// the file it belongs to, for the resources the stream names.
+type drawn struct {
+	src       *object.Parsed
+	content   []byte
+	resources map[string]any
+}
+
+// drawWithGopdf draws the items with gopdf on a page of the trimmed size, with the
+// subsets as its fonts, and returns the content gopdf wrote. gopdf writes it
+// uncompressed: broadsheet compresses the page once, when it writes the file. gopdf
+// gets each subset without its outlines (Subset.Metrics): drawing text needs only the
+// character map and the metrics, and gopdf compresses the font programs it writes,
+// which broadsheet does not use.
+func drawWithGopdf(page *display.Page, items []display.Item, faces []*subsetFace) (*drawn, error) {
+	w, h := page.Width.Points(), page.Height.Points()
+	gp := new(gopdf.GoPdf)
+	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: w, H: h}})
+	gp.SetNoCompression()
+	gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: w, H: h}})
+	for _, s := range faces {
+		if err := gp.AddTTFFontData(s.id.Name(), s.subset.Metrics); err != nil {
+			return nil, fmt.Errorf("pdf: font %s: %w", s.name, err)
+		}
+	}
+	d := &doc{gp: gp}
+	for i, it := range items {
+		if err := d.draw(it); err != nil {
+			return nil, fmt.Errorf("pdf: %s: %w", itemName(page, i), err)
+		}
+	}
+	raw, err := gp.GetBytesPdfReturnErr()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: compile: %w", err)
+	}
+	out, err := readPage(raw)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: reading gopdf's page: %w", err)
+	}
+	return out, nil
+}
+
+// readPage parses gopdf's one-page file and returns its page's content and resources.
+func readPage(raw []byte) (*drawn, error) {
+	src, err := object.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	root, err := src.DictAt(src.Trailer["Root"], "/Root")
+	if err != nil {
+		return nil, err
+	}
+	pages, err := src.DictAt(root["Pages"], "/Pages")
+	if err != nil {
+		return nil, err
+	}
+	kids, ok := pages["Kids"].([]any)
+	if !ok || len(kids) != 1 {
+		return nil, fmt.Errorf("/Kids %v: want one page", pages["Kids"])
+	}
+	pg, err := src.DictAt(kids[0], "page")
+	if err != nil {
+		return nil, err
+	}
+	res, err := src.DictAt(pg["Resources"], "page /Resources")
+	if err != nil {
+		return nil, err
+	}
+	contents := pg["Contents"]
+	if contents == nil {
+		return &drawn{src: src, resources: res}, nil // nothing drawn
+	}
+	if a, ok := contents.([]any); ok && len(a) == 1 {
+		contents = a[0]
+	}
+	o, err := src.Resolve(contents)
+	if err != nil {
+		return nil, fmt.Errorf("page /Contents: %w", err)
+	}
+	s, ok := o.(*object.RawStream)
+	if !ok {
+		return nil, fmt.Errorf("page /Contents is %T, want one stream", o)
+	}
+	data, err := object.Decoded(s)
+	if err != nil {
+		return nil, fmt.Errorf("page /Contents: %w", err)
+	}
+	return &drawn{src: src, content: data, resources: res}, nil
+}
+
+// draw draws one display-list item.
+func (d *doc) draw(it display.Item) error {
+	switch it := it.(type) {
+	case *display.Text:
+		return d.text(it)
+	case *display.Rule:
+		return d.rule(it)
+	case *display.Tint:
+		return d.tint(it)
+	case *display.Frame:
+		return d.frame(it)
+	case *display.Image:
+		return d.image(it)
+	case nil:
+		return fmt.Errorf("nil item")
+	}
+	return fmt.Errorf("unknown item type %T", it)
+}
 
 // text draws a run at its baseline origin: SetXY then Text, with its own colour and
 // character spacing. gopdf merges two Texts on one line unless SetXY comes between,
@@ -22,9 +145,6 @@ func (d *doc) text(t *display.Text) error {
 		return nil
 	}
 	if err := checkColor(t.Color); err != nil {
-		return err
-	}
-	if err := checkCoverage(t); err != nil {
 		return err
 	}
 	if err := d.setFont(t.Face.Name(), t.Size.Points()); err != nil {
@@ -117,11 +237,18 @@ func (d *doc) setStroke(c display.Color, width geom.Length) error {
 	return nil
 }
 
-// checkColor rejects a component above 100 percent, and the registration colour,
-// which this writer does not draw.
+// InkLimit is the most ink, in percent of all four process colours together, that
+// a vector colour may carry: the coldset newsprint profile's total area coverage.
+const InkLimit = 240
+
+// checkColor rejects a component above 100 percent, a colour over the ink limit, and
+// the registration colour, which only the marks outside the page use.
 func checkColor(c display.Color) error {
 	if !c.Valid() || c == display.Registration {
 		return fmt.Errorf("colour %s: components are percent, 0–100", c)
+	}
+	if total := int(c.C()) + int(c.M()) + int(c.Y()) + int(c.K()); total > InkLimit {
+		return fmt.Errorf("colour %s: %d %% ink in all, over the %d %% the press takes", c, total, InkLimit)
 	}
 	return nil
 }

@@ -131,13 +131,23 @@ func write(t testing.TB, dir, name string, page *display.Page, opt Options) (str
 func tool(t testing.TB, name string, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s is not installed (poppler-utils / qpdf): %v", name, err)
+		missing(t, "%s is not installed (poppler-utils, qpdf, ghostscript, libpdfbox2-java; .ci/run installs them): %v", name, err)
 	}
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
 	return string(out)
+}
+
+// missing skips the test for a tool that is not installed, and fails it in CI
+// (CI=true), where every tool must be there.
+func missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
 }
 
 // pageContent returns the decoded content stream of page 1, via qpdf's QDF mode.

@@ -1,20 +1,31 @@
-// Package pdf writes a laid-out page as a print-ready PDF: the page size and TrimBox,
-// embedded and subset fonts with text that extracts exactly (characters beyond the
-// BMP included), CMYK colour only, and pictures cropped to their frames.
+// Package pdf writes a laid-out page as a print-ready PDF, PDF/X-4 and PDF/A-2b in
+// one file: the page's boxes (trim, bleed, and marks outside them when asked), fonts
+// embedded as compact subsets with text that extracts exactly (characters beyond the
+// BMP included), CMYK colour with black that overprints, photographs tagged sRGB,
+// one output profile shared by the PDF/X and PDF/A output intents, and XMP metadata
+// that agrees with the document information.
 //
 // It draws what the page's display list says, where it says: every position and
 // size comes from the display list. It never lays out: it does not measure, break lines,
 // choose fallback faces or move anything, and it uses none of gopdf's cursor API (Cell,
 // MultiCell, SplitText, Br). It is the only package of broadsheet that imports gopdf.
+//
+// How the file is made: gopdf draws the page (draw.go), with fonts this package gives
+// it, the compact subsets built from the faces in package fonts. broadsheet then reads
+// gopdf's output as PDF (layout/pdf/object's reader), takes from it only the page's
+// content stream and the images it names, and writes the whole file itself with the
+// typed object writer of layout/pdf/object: the fonts, ToUnicode maps and widths from
+// its own data, the boxes, output intents, metadata and marks gopdf does not know.
+// Nothing of gopdf's output is patched as bytes, so a gopdf upgrade that changes its
+// object layout still works, and one that changes what it draws fails loudly.
 package pdf
 
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"broadsheet/layout/display"
-
-	"github.com/signintech/gopdf"
 )
 
 // Options are the writer's switches.
@@ -23,7 +34,7 @@ type Options struct {
 	Debug bool
 }
 
-// Producer is the document information's Producer entry.
+// Producer is the document information's Producer and Creator entry.
 const Producer = "broadsheet"
 
 // Write renders one page as a one-page PDF to w. The same page and options always
@@ -51,24 +62,28 @@ func render(page *display.Page, opt Options) ([]byte, error) {
 	if opt.Debug {
 		items = append(items[:len(items):len(items)], page.Overlay...)
 	}
+	sheet, err := newSheet(page)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
 	var u usage
-	u.collect(items)
-	d, err := newDoc(page, &u)
+	if err := u.collect(page, items); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	if sheet.slug != "" {
+		u.add(slugFace, sheet.slug)
+	}
+	faces, err := u.subsets()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	content, err := drawWithGopdf(page, items, faces)
 	if err != nil {
 		return nil, err
 	}
-	for i, it := range items {
-		if err := d.draw(it); err != nil {
-			return nil, fmt.Errorf("pdf: %s: %w", itemName(page, i), err)
-		}
-	}
-	raw, err := d.gp.GetBytesPdfReturnErr()
+	out, err := assemble(page, sheet, faces, content, resolveDate(epoch(os.Getenv("SOURCE_DATE_EPOCH")), page.Meta.Date))
 	if err != nil {
-		return nil, fmt.Errorf("pdf: compile: %w", err)
-	}
-	out, err := finish(raw, d.names, info{Title: page.Meta.Title, Producer: Producer})
-	if err != nil {
-		return nil, fmt.Errorf("pdf: finish: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	return out, nil
 }
@@ -95,69 +110,4 @@ func itemName(page *display.Page, i int) string {
 		return "image " + it.Path
 	}
 	return where
-}
-
-// doc is one PDF being drawn: the gopdf document and what the writer must remember
-// about it.
-type doc struct {
-	gp    *gopdf.GoPdf
-	names map[string]string // gopdf's font name → the subset name the PDF must carry
-	font  fontState
-}
-
-// fontState is the face and size gopdf has selected, so runs of the same face and
-// size do not look the font up again.
-type fontState struct {
-	family string
-	size   float64
-}
-
-// newDoc starts a one-page document of the page's size and TrimBox and registers the
-// faces u uses, and only those.
-func newDoc(page *display.Page, u *usage) (*doc, error) {
-	w, h := page.Width.Points(), page.Height.Points()
-	gp := new(gopdf.GoPdf)
-	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: w, H: h}})
-	gp.AddPageWithOption(gopdf.PageOption{
-		PageSize: &gopdf.Rect{W: w, H: h},
-		TrimBox:  trimBox(page),
-	})
-	d := &doc{gp: gp, names: make(map[string]string)}
-	for _, id := range u.faces() {
-		fc, err := container(id)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: font %s: %w", id.Name(), err)
-		}
-		if err := gp.AddTTFFontFromFontContainer(id.Name(), fc); err != nil {
-			return nil, fmt.Errorf("pdf: font %s: %w", id.Name(), err)
-		}
-		d.names[id.Name()] = subsetName(id, u[id])
-	}
-	return d, nil
-}
-
-// trimBox returns the trimmed page, the whole page here, in PDF coordinates. gopdf's
-// Box fields are, despite their names, lower-left x, lower-left y, upper-right x and
-// upper-right y, written in that order.
-func trimBox(page *display.Page) *gopdf.Box {
-	return &gopdf.Box{Left: 0, Top: 0, Right: page.Width.Points(), Bottom: page.Height.Points()}
-}
-
-// draw draws one display-list item.
-func (d *doc) draw(it display.Item) error {
-	switch it := it.(type) {
-	case *display.Text:
-		return d.text(it)
-	case *display.Rule:
-		return d.rule(it)
-	case *display.Tint:
-		return d.tint(it)
-	case *display.Frame:
-		return d.frame(it)
-	case *display.Image:
-		return d.image(it)
-	case nil:
-		return fmt.Errorf("nil item")
-	}
-	return fmt.Errorf("unknown item type %T", it)
 }

@@ -1,0 +1,434 @@
+package object
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// The reader parses a PDF as PDF (tokens, objects, streams by their /Length), never
+// by matching exact bytes, so it does not depend on how a writer lays out its file.
+// It reads classic files such as gopdf writes: anything it does not expect — an
+// object stream, an encrypted file, a filter other than Flate — is an error.
+
+// Parsed values: int, float64, bool, nil, Name, []byte (a string's bytes), []any
+// (array), map[string]any (dictionary), Ref and *RawStream.
+
+// RawStream is a stream object as read: its dictionary and its (still encoded) data.
+type RawStream struct {
+	Dict map[string]any
+	Data []byte
+}
+
+// Parsed is a Parsed PDF file: its objects by number and its trailer.
+type Parsed struct {
+	Objs    map[int]any
+	Trailer map[string]any
+}
+
+// Parse reads every object of a PDF with a classic cross-reference table.
+func Parse(b []byte) (*Parsed, error) {
+	l := &lexer{b: b}
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		return nil, errors.New("no %PDF header")
+	}
+	p := &Parsed{Objs: make(map[int]any)}
+	for {
+		tok, err := l.next()
+		if err != nil {
+			return nil, err
+		}
+		if kw, ok := tok.(keyword); ok && (kw == "xref" || kw == "trailer") {
+			break
+		}
+		num, ok := tok.(int)
+		if !ok {
+			return nil, fmt.Errorf("offset %d: %v where an object number belongs", l.pos, tok)
+		}
+		obj, err := l.object()
+		if err != nil {
+			return nil, fmt.Errorf("object %d: %w", num, err)
+		}
+		if _, dup := p.Objs[num]; dup {
+			return nil, fmt.Errorf("object %d appears twice", num)
+		}
+		p.Objs[num] = obj
+	}
+	for {
+		tok, err := l.next()
+		if err != nil {
+			return nil, fmt.Errorf("looking for the trailer: %w", err)
+		}
+		if tok == keyword("trailer") {
+			break
+		}
+	}
+	t, err := l.value()
+	if err != nil {
+		return nil, fmt.Errorf("trailer: %w", err)
+	}
+	var ok bool
+	if p.Trailer, ok = t.(map[string]any); !ok {
+		return nil, errors.New("trailer is not a dictionary")
+	}
+	if _, enc := p.Trailer["Encrypt"]; enc {
+		return nil, errors.New("the file is encrypted")
+	}
+	return p, nil
+}
+
+// Resolve follows a reference; other values are returned as they are.
+func (p *Parsed) Resolve(v any) (any, error) {
+	r, ok := v.(Ref)
+	if !ok {
+		return v, nil
+	}
+	o, ok := p.Objs[int(r)]
+	if !ok {
+		return nil, fmt.Errorf("object %d is missing", int(r))
+	}
+	return o, nil
+}
+
+// DictAt resolves v and checks that it is a dictionary; what names it in errors.
+func (p *Parsed) DictAt(v any, what string) (map[string]any, error) {
+	o, err := p.Resolve(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	d, ok := o.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s is %T, not a dictionary", what, o)
+	}
+	return d, nil
+}
+
+// Decoded returns a stream's data with its filter undone: none or FlateDecode.
+func Decoded(s *RawStream) ([]byte, error) {
+	switch f := s.Dict["Filter"]; f {
+	case nil:
+		return s.Data, nil
+	case Name("FlateDecode"):
+		if _, ok := s.Dict["DecodeParms"]; ok {
+			return nil, errors.New("a Flate stream with DecodeParms")
+		}
+		r, err := zlib.NewReader(bytes.NewReader(s.Data))
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(r)
+	default:
+		return nil, fmt.Errorf("filter %v", f)
+	}
+}
+
+// keyword is a bare word: obj, endobj, stream, R, true…
+type keyword string
+
+// lexer splits PDF syntax into tokens.
+type lexer struct {
+	b     []byte
+	pos   int
+	depth int // of arrays and dictionaries being read
+}
+
+// maxDepth bounds nested arrays and dictionaries (gopdf nests three deep), so hostile
+// input cannot exhaust the stack.
+const maxDepth = 32
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+func isDelim(c byte) bool { return bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0 }
+
+// skip passes white space and comments.
+func (l *lexer) skip() {
+	for l.pos < len(l.b) {
+		switch c := l.b[l.pos]; {
+		case isSpace(c):
+			l.pos++
+		case c == '%':
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+		default:
+			return
+		}
+	}
+}
+
+// delimiters returned as tokens
+type delim string
+
+// next returns the next token: int, float64, Name, []byte, keyword or delim.
+func (l *lexer) next() (any, error) {
+	l.skip()
+	if l.pos >= len(l.b) {
+		return nil, io.ErrUnexpectedEOF
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '/':
+		start := l.pos + 1
+		l.pos++
+		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		n := l.b[start:l.pos]
+		if bytes.IndexByte(n, '#') >= 0 {
+			return nil, fmt.Errorf("offset %d: escaped name %q", start, n)
+		}
+		return Name(n), nil
+	case c == '(':
+		return l.literal()
+	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+		l.pos += 2
+		return delim("<<"), nil
+	case c == '>' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '>':
+		l.pos += 2
+		return delim(">>"), nil
+	case c == '<':
+		end := bytes.IndexByte(l.b[l.pos:], '>')
+		if end < 0 {
+			return nil, fmt.Errorf("offset %d: unterminated hex string", l.pos)
+		}
+		h := bytes.Map(func(r rune) rune {
+			if r < 128 && isSpace(byte(r)) {
+				return -1
+			}
+			return r
+		}, l.b[l.pos+1:l.pos+end])
+		if len(h)%2 == 1 {
+			h = append(h, '0')
+		}
+		out := make([]byte, len(h)/2)
+		for i := range out {
+			v, err := strconv.ParseUint(string(h[2*i:2*i+2]), 16, 8)
+			if err != nil {
+				return nil, fmt.Errorf("offset %d: hex string: %w", l.pos, err)
+			}
+			out[i] = byte(v)
+		}
+		l.pos += end + 1
+		return out, nil
+	case c == '[' || c == ']':
+		l.pos++
+		return delim(c), nil
+	case isDelim(c):
+		return nil, fmt.Errorf("offset %d: unexpected %q", l.pos, c)
+	}
+	start := l.pos
+	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+		l.pos++
+	}
+	w := string(l.b[start:l.pos])
+	if n, err := strconv.Atoi(w); err == nil {
+		return n, nil
+	}
+	if c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9' {
+		f, err := strconv.ParseFloat(w, 64)
+		if err != nil {
+			return nil, fmt.Errorf("offset %d: number %q: %w", start, w, err)
+		}
+		return f, nil
+	}
+	return keyword(w), nil
+}
+
+// literal reads a (…) string with its escapes and balanced parentheses.
+func (l *lexer) literal() ([]byte, error) {
+	start := l.pos
+	l.pos++
+	var out []byte
+	for depth := 1; ; l.pos++ {
+		if l.pos >= len(l.b) {
+			return nil, fmt.Errorf("offset %d: unterminated string", start)
+		}
+		c := l.b[l.pos]
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				l.pos++
+				return out, nil
+			}
+		case '\\':
+			l.pos++
+			if l.pos >= len(l.b) {
+				return nil, fmt.Errorf("offset %d: unterminated string", start)
+			}
+			switch e := l.b[l.pos]; e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					v := 0
+					for k := 0; k < 3 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+						v = 8*v + int(l.b[l.pos]-'0')
+						l.pos++
+					}
+					l.pos--
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+}
+
+// value reads one direct value, a reference included.
+func (l *lexer) value() (any, error) {
+	tok, err := l.next()
+	if err != nil {
+		return nil, err
+	}
+	return l.valueFrom(tok)
+}
+
+func (l *lexer) valueFrom(tok any) (any, error) {
+	switch t := tok.(type) {
+	case int:
+		save := l.pos
+		if g, err := l.next(); err == nil {
+			if g, ok := g.(int); ok && g == 0 {
+				if r, err := l.next(); err == nil && r == keyword("R") {
+					return Ref(t), nil
+				}
+			}
+		}
+		l.pos = save
+		return t, nil
+	case float64, Name, []byte:
+		return t, nil
+	case keyword:
+		switch t {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		case "null":
+			return nil, nil
+		}
+		return nil, fmt.Errorf("offset %d: unexpected %s", l.pos, t)
+	case delim:
+		if t == "[" || t == "<<" {
+			if l.depth++; l.depth > maxDepth {
+				return nil, fmt.Errorf("offset %d: nested more than %d deep", l.pos, maxDepth)
+			}
+			defer func() { l.depth-- }()
+		}
+		switch t {
+		case "[":
+			var a []any
+			for {
+				tok, err := l.next()
+				if err != nil {
+					return nil, err
+				}
+				if tok == delim("]") {
+					return a, nil
+				}
+				v, err := l.valueFrom(tok)
+				if err != nil {
+					return nil, err
+				}
+				a = append(a, v)
+			}
+		case "<<":
+			d := make(map[string]any)
+			for {
+				tok, err := l.next()
+				if err != nil {
+					return nil, err
+				}
+				if tok == delim(">>") {
+					return d, nil
+				}
+				k, ok := tok.(Name)
+				if !ok {
+					return nil, fmt.Errorf("offset %d: dictionary key %v", l.pos, tok)
+				}
+				v, err := l.value()
+				if err != nil {
+					return nil, fmt.Errorf("/%s: %w", k, err)
+				}
+				d[string(k)] = v
+			}
+		}
+	}
+	return nil, fmt.Errorf("offset %d: unexpected %v", l.pos, tok)
+}
+
+// object reads "g obj value [stream…] endobj" after the object number.
+func (l *lexer) object() (any, error) {
+	if g, err := l.next(); err != nil || g != 0 {
+		return nil, fmt.Errorf("generation %v, want 0", g)
+	}
+	if kw, err := l.next(); err != nil || kw != keyword("obj") {
+		return nil, fmt.Errorf("%v where obj belongs", kw)
+	}
+	v, err := l.value()
+	if err != nil {
+		return nil, err
+	}
+	tok, err := l.next()
+	if err != nil {
+		return nil, err
+	}
+	if tok == keyword("stream") {
+		d, ok := v.(map[string]any)
+		if !ok {
+			return nil, errors.New("stream without a dictionary")
+		}
+		if v, err = l.streamData(d); err != nil {
+			return nil, err
+		}
+		if tok, err = l.next(); err != nil {
+			return nil, err
+		}
+	}
+	if tok != keyword("endobj") {
+		return nil, fmt.Errorf("%v where endobj belongs", tok)
+	}
+	return v, nil
+}
+
+// streamData reads a stream's data after the stream keyword, by its direct /Length.
+func (l *lexer) streamData(d map[string]any) (*RawStream, error) {
+	n, ok := d["Length"].(int)
+	if !ok {
+		return nil, fmt.Errorf("stream /Length is %v, want a direct number", d["Length"])
+	}
+	if bytes.HasPrefix(l.b[l.pos:], []byte("\r\n")) {
+		l.pos += 2
+	} else if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+		l.pos++
+	} else {
+		return nil, errors.New("no end of line after stream")
+	}
+	if n < 0 || n > len(l.b)-l.pos {
+		return nil, fmt.Errorf("stream /Length %d runs past the end of the file", n)
+	}
+	s := &RawStream{Dict: d, Data: l.b[l.pos : l.pos+n]}
+	l.pos += n
+	if tok, err := l.next(); err != nil || tok != keyword("endstream") {
+		return nil, fmt.Errorf("stream of /Length %d not followed by endstream", n)
+	}
+	return s, nil
+}
