@@ -31,9 +31,9 @@ type Page struct {
 
 // Arrange places the articles on the grid: the pinned ones where the file says, the
 // others in the plan's best tiling around them, around the fixed blocks and around
-// the masthead's first mast lines on page 1. A pin that cannot be honoured is an
-// issues.ErrorList at the pin.
-func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Article, blocks []*Block, mast int) (*Page, error) {
+// the masthead's first mast lines on page 1; the article with ear = true in the
+// 报眼's cells, ear. A pin that cannot be honoured is an issues.ErrorList at the pin.
+func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Article, blocks []*Block, mast int, ear geom.Cells) (*Page, error) {
 	if err := checkPins(iss, g); err != nil {
 		return nil, err
 	}
@@ -43,6 +43,9 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		if p := a.S.Art.Place; p != nil {
 			pins = append(pins, geom.Cells{Column: p.Column - 1, Line: p.Line - 1, Columns: p.Columns, Lines: p.Lines})
 			pinned = append(pinned, a)
+		} else if isEar(iss, false, a.S.Index) && !ear.Empty() {
+			pins = append(pins, ear)
+			pinned = append(pinned, a)
 		} else {
 			free = append(free, a)
 		}
@@ -51,7 +54,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		pins = append(pins, b.Cells) // after the stories' pins
 	}
 	if mast > 0 {
-		pins = append(pins, geom.Cells{Columns: g.Columns, Lines: mast}) // last
+		pins = append(pins, mastPins(g.Columns, mast, ear)...) // last
 	}
 	fits := fitAll(free)
 	sol, err := plan.Solve(plan.Problem{
@@ -128,6 +131,10 @@ func owners(pinned []*fit.Article, blocks []*Block) []owner {
 	var out []owner
 	for _, a := range pinned {
 		p := a.S.Art.Place
+		if p == nil { // the 报眼, in the band's first lines
+			out = append(out, owner{a.S.Art.Pos, issues.ArticleItem(a.S.Index), 1, 1})
+			continue
+		}
 		out = append(out, owner{p.Pos, issues.ArticleItem(a.S.Index), p.Line, p.Lines})
 	}
 	for _, b := range blocks {
@@ -141,7 +148,7 @@ func owners(pinned []*fit.Article, blocks []*Block) []owner {
 }
 
 // pinError turns the plan's complaint about a pin into an input error at the pin. The
-// masthead, when there is one, is the plan's last pin.
+// masthead, when there is one, is the plan's last pin (or two, around a 报眼).
 func pinError(err error, pins []owner, mast int) error {
 	var pe *plan.PinError
 	if !errors.As(err, &pe) {
