@@ -33,6 +33,9 @@ type Set struct {
 	Missing []text.Missing
 	// Cut lists the furniture text that did not fit even at its smallest size.
 	Cut []Cut
+	// EmptyEar is the free part of page 1's masthead band when no item has ear = true:
+	// columns the 报眼 could fill, left white. Empty otherwise.
+	EmptyEar geom.Cells
 }
 
 // Cut is furniture text that does not fit its room at the smallest size the sheet

@@ -199,7 +199,9 @@ func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *t
 	}
 	s.infoColumn(b, g, m)
 	y := (b.bottom + g.LineTop(lines+1)) / 2
-	if iss.Masthead.Ear != nil && b.free.Columns > 0 {
+	if iss.Masthead.Ear == nil {
+		s.EmptyEar = b.free
+	} else if b.free.Columns > 0 {
 		for _, x := range []geom.Length{g.ColumnX(b.free.Column), g.ColumnX(b.free.Right())} {
 			s.Rules = append(s.Rules, display.Rule{X1: x - g.Body/2, Y1: b.top, X2: x - g.Body/2, Y2: y - m.ThickAbove,
 				Width: sheet.Rules.Thin, Color: display.Black})
