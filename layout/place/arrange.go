@@ -63,7 +63,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		Empty: func(w, h int) int64 { return emptyCost(&sheet.Costs, w, h) },
 	})
 	if err != nil {
-		return nil, pinError(err, owners(pinned, blocks), mast)
+		return nil, pinError(err, owners(iss, pinned, blocks), mast)
 	}
 	page := &Page{Modules: make([]*Module, len(arts)), Empty: sol.Empty, Blocks: blocks}
 	for i, a := range free {
@@ -124,25 +124,26 @@ type owner struct {
 	item string // "article[2]" or "block[0]"
 	// line and lines are the pin's first line and height, 1-based.
 	line, lines int
+	ear         bool // the 报眼, a part of the masthead
 }
 
 // owners lists the pins' owners in the plan's order: the articles, then the blocks.
-func owners(pinned []*fit.Article, blocks []*Block) []owner {
+func owners(iss *issues.Issue, pinned []*fit.Article, blocks []*Block) []owner {
 	var out []owner
 	for _, a := range pinned {
 		p := a.S.Art.Place
 		if p == nil { // the 报眼, in the band's first lines
-			out = append(out, owner{a.S.Art.Pos, issues.ArticleItem(a.S.Index), 1, 1})
+			out = append(out, owner{a.S.Art.Pos, issues.ArticleItem(a.S.Index), 1, 1, true})
 			continue
 		}
-		out = append(out, owner{p.Pos, issues.ArticleItem(a.S.Index), p.Line, p.Lines})
+		out = append(out, owner{p.Pos, issues.ArticleItem(a.S.Index), p.Line, p.Lines, false})
 	}
 	for _, b := range blocks {
 		pos := b.Block.Pos
 		if b.Block.Place != nil {
 			pos = b.Block.Place.Pos
 		}
-		out = append(out, owner{pos, issues.BlockItem(b.Index), b.Cells.Line + 1, b.Cells.Lines})
+		out = append(out, owner{pos, issues.BlockItem(b.Index), b.Cells.Line + 1, b.Cells.Lines, isEar(iss, true, b.Index)})
 	}
 	return out
 }
@@ -162,7 +163,7 @@ func pinError(err error, pins []owner, mast int) error {
 		}
 		errs.Add(o.pos, item, format, args...)
 	}
-	isMast := func(k int) bool { return k >= len(pins) }
+	isMast := func(k int) bool { return k >= len(pins) || pins[k].ear }
 	switch {
 	case pe.Kind == plan.PinFenced:
 		for _, o := range pins {
@@ -171,7 +172,11 @@ func pinError(err error, pins []owner, mast int) error {
 	case pe.Kind == plan.PinOutside:
 		add(pins[pe.Pin], "%s", pe.Msg)
 	case isMast(pe.Pin) || isMast(pe.Other):
-		add(pins[min(pe.Pin, pe.Other)], "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
+		o := pe.Pin
+		if isMast(o) {
+			o = pe.Other
+		}
+		add(pins[o], "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
 	case pe.Kind == plan.PinOverlap:
 		add(pins[pe.Pin], "overlaps the module pinned for %s; want modules that share no cell", pins[pe.Other].item)
 	default: // no gap line between two pins
