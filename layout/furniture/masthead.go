@@ -185,7 +185,7 @@ func LunarLine(d issues.Date) string {
 
 // masthead sets page 1's 报头 across the first lines of the type area: the name or
 // logo at the left, the info column at the right, centred in its columns and spread
-// over the band's height, thin rules either side of the 报眼 when an item stands
+// over the band's height, thin rules either side of the 报眼 when an article stands
 // there, and a thick and a thin rule under the band, in the gap line before the
 // articles.
 func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter, lines int) {
@@ -199,9 +199,10 @@ func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *t
 	}
 	s.infoColumn(b, g, m)
 	y := (b.bottom + g.LineTop(lines+1)) / 2
-	if iss.Masthead.Ear == nil {
+	switch e := iss.Masthead.Ear; {
+	case e == nil:
 		s.EmptyEar = b.free
-	} else if b.free.Columns > 0 {
+	case !e.Block && b.free.Columns > 0: // a block has its own frame or picture edge
 		for _, x := range []geom.Length{g.ColumnX(b.free.Column), g.ColumnX(b.free.Right())} {
 			s.Rules = append(s.Rules, display.Rule{X1: x - g.Body/2, Y1: b.top, X2: x - g.Body/2, Y2: y - m.ThickAbove,
 				Width: sheet.Rules.Thin, Color: display.Black})
