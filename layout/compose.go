@@ -70,11 +70,18 @@ func Compose(iss *issues.Issue, opt Options) (*display.Page, *report.Report, err
 	return page, report.Build(iss, g, sheet, placed, furn), nil
 }
 
-// prepare sets the text of every article and readies it for fitting.
+// prepare sets the text of every article and readies it for fitting. The article in
+// the 报眼 is furniture beside the name, outside the order of importance: it ranks
+// after every other.
 func prepare(iss *issues.Issue, st *text.Setter, g grid.Grid, sheet *style.Sheet) []*fit.Article {
 	arts := make([]*fit.Article, len(iss.Articles))
+	rank := 0
 	for i := range iss.Articles {
-		arts[i] = fit.New(st.Story(i, i, &iss.Articles[i]), g, sheet)
+		r := len(iss.Articles) - 1
+		if e := iss.Masthead.Ear; e == nil || e.Block || e.Index != i {
+			r, rank = rank, rank+1
+		}
+		arts[i] = fit.New(st.Story(i, r, &iss.Articles[i]), g, sheet)
 	}
 	return arts
 }

@@ -76,7 +76,8 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 	}
 	for k, a := range pinned {
 		r := pins[k]
-		page.Modules[a.S.Index] = &Module{Story: a.S, Cells: r, Pinned: true, Fitting: a.Fit(r.Columns, r.Lines, a.HeadChoices(r.Columns))}
+		page.Modules[a.S.Index] = &Module{Story: a.S, Cells: r, Pinned: true, Ear: a.S.Art.Place == nil,
+			Fitting: a.Fit(r.Columns, r.Lines, a.HeadChoices(r.Columns))}
 	}
 	harmonise(page.Modules, arts, sheet)
 	for _, m := range page.Modules {
