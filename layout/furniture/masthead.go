@@ -103,8 +103,8 @@ func firstColumnAfter(g grid.Grid, x geom.Length) int {
 }
 
 // nameOrLogo sizes the paper's name, or its logo, at the band's left: NameShare of
-// the band's height, at most NameWidth of the type area's width, and up to NameGive
-// smaller when that ends it a column sooner.
+// the band's height, at most NameWidth of the type area's width, and with a 报眼 up to
+// NameGive smaller when that ends it a column sooner.
 func (s *Set) nameOrLogo(b *band, iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter) {
 	m := &sheet.Mast
 	height := b.bottom - b.top
@@ -115,7 +115,7 @@ func (s *Set) nameOrLogo(b *band, iss *issues.Issue, g grid.Grid, sheet *style.S
 		if w > maxW {
 			w, h = maxW, maxW.Scale(int64(ms.LogoHeight), int64(ms.LogoWidth))
 		}
-		if to := snapToColumn(g, w, m); to < w && to >= m.NameGive.Of(w) {
+		if to := snapToColumn(g, w, m); ms.Ear != nil && to < w && to >= m.NameGive.Of(w) {
 			w, h = to, h.Scale(int64(to), int64(w))
 		}
 		b.logo = geom.Rect{X: g.Area.X, Y: b.top + (height-h)/2, W: w, H: h}
@@ -124,7 +124,7 @@ func (s *Set) nameOrLogo(b *band, iss *issues.Issue, g grid.Grid, sheet *style.S
 	}
 	f := sheet.Faces.PaperName
 	b.name = s.fitted(st, "newspaper", iss.Newspaper, f, wholePoints(m.NameShare.Of(height)), m.NameFloor.Of(height), maxW)
-	if w := b.name.width(); w > 0 {
+	if w := b.name.width(); w > 0 && iss.Masthead.Ear != nil {
 		if to := snapToColumn(g, w, m); to < w && to >= m.NameGive.Of(w) {
 			b.name = oneLine(st, iss.Newspaper, f, wholePoints(b.name.size.Scale(int64(to), int64(w))))
 		}

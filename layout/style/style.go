@@ -259,7 +259,7 @@ func Default() Sheet {
 		Mast: Masthead{Height: mm(32), MinLines: 4, MaxShare: Ratio{1, 3}, NameShare: Ratio{4, 5},
 			NameWidth: Ratio{1, 2}, Info: pt(10.5), InfoDrop: Ratio{1, 3}, Thick: pt(1.6), Thin: pt(0.4),
 			ThickAbove: pt(1.2), ThinBelow: pt(1), NameFloor: Ratio{2, 5}, InfoFloor: pt(7.5), Gap: pt(10.5),
-			EarHeight: mm(42), NameGive: Ratio{17, 20}, InfoPitch: Ratio{6, 5}},
+			EarHeight: mm(50), NameGive: Ratio{3, 4}, InfoPitch: Ratio{6, 5}},
 		Missing: MissingGlyph{Box: Ratio{8, 10}, Inset: Ratio{1, 10}, Width: pt(0.4)},
 		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
 		Tints:   Tints{Placeholder: 20},
