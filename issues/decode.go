@@ -160,7 +160,7 @@ type decoder struct {
 
 // issue decodes the top level of the file.
 func (d *decoder) issue(t table) *Issue {
-	t.checkKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block")
+	t.checkKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block", "masthead")
 	is := &Issue{File: d.file}
 	is.Newspaper, _ = t.prose("newspaper", true)
 	is.Date, _ = t.date("date")
@@ -168,6 +168,7 @@ func (d *decoder) issue(t table) *Issue {
 	is.Section, _ = t.prose("section", false)
 	is.Editor, _ = t.prose("editor", false)
 	is.Format = d.format(t)
+	is.Masthead = d.masthead(t, is) // before the articles and blocks: it takes their ear keys
 	is.Articles = d.articles(t)
 	is.Blocks = d.blocks(t)
 	if len(d.errs) == 0 {

@@ -25,6 +25,7 @@ type Issue struct {
 	Section   string // page name (版名), may be empty
 	Editor    string // 责任编辑, may be empty
 	Format    Format
+	Masthead  Masthead // page 1's [masthead] and 报眼; zero on other pages
 	// Articles in order of importance: the first is the lead story.
 	Articles []Article
 	// Blocks are the page's advertisements and notices.

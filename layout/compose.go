@@ -53,51 +53,70 @@ func Compose(iss *issues.Issue, opt Options) (*display.Page, *report.Report, err
 	g := grid.New(iss.Format, &sheet.Grid, faces.Ascent(sheet.Body))
 	setter := text.NewSetter(iss.Format, g, sheet, faces)
 	mast := furniture.MastheadLines(iss, g, sheet)
-	blocks, err := place.Blocks(iss, g, sheet, setter, mast)
+	ear, err := furniture.Ear(iss, g, sheet, setter, mast)
 	if err != nil {
 		return nil, nil, err
 	}
-	placed, err := place.Arrange(iss, g, sheet, prepare(iss, setter, g, sheet), blocks, mast)
+	blocks, err := place.Blocks(iss, g, sheet, setter, mast, ear)
+	if err != nil {
+		return nil, nil, err
+	}
+	placed, err := place.Arrange(iss, g, sheet, prepare(iss, setter, g, sheet), blocks, mast, ear)
 	if err != nil {
 		return nil, nil, err
 	}
 	furn := furniture.Page(iss, g, sheet, setter, mast)
-	page := drawPage(iss, g, sheet, faces, placed, furn)
+	page := drawPage(iss, g, sheet, faces, placed, furn, mast)
 	return page, report.Build(iss, g, sheet, placed, furn), nil
 }
 
-// prepare sets the text of every article and readies it for fitting.
+// prepare sets the text of every article and readies it for fitting. The article in
+// the 报眼 is furniture beside the name, outside the order of importance: it ranks
+// after every other.
 func prepare(iss *issues.Issue, st *text.Setter, g grid.Grid, sheet *style.Sheet) []*fit.Article {
 	arts := make([]*fit.Article, len(iss.Articles))
+	rank := 0
 	for i := range iss.Articles {
-		arts[i] = fit.New(st.Story(i, i, &iss.Articles[i]), g, sheet)
+		r := len(iss.Articles) - 1
+		if e := iss.Masthead.Ear; e == nil || e.Block || e.Index != i {
+			r, rank = rank, rank+1
+		}
+		arts[i] = fit.New(st.Story(i, r, &iss.Articles[i]), g, sheet)
 	}
 	return arts
 }
 
 // drawPage draws the furniture, the modules and the rules between them, and the
-// debug overlay.
-func drawPage(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, faces *text.Faces, placed *place.Page, furn furniture.Set) *display.Page {
+// debug overlay. The masthead's first mast lines have the masthead's own rules.
+func drawPage(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, faces *text.Faces, placed *place.Page, furn furniture.Set, mast int) *display.Page {
 	d := draw.Drawer{Sheet: sheet, Ascent: faces.Ascent,
 		Page: &display.Page{Width: g.Page.W, Height: g.Page.H, Meta: pageMeta(iss), Print: display.Print{
 			Bleed: iss.Format.Bleed, Marks: iss.Format.Marks,
 			OutputProfile: iss.Format.OutputProfile, OutputCondition: iss.Format.OutputProfileName}}}
 	d.Lines(furn.Lines)
 	d.Rules(furn.Rules)
-	cells := make([]geom.Cells, 0, len(placed.Modules))
-	var boxed []geom.Cells
+	for i := range furn.Images {
+		d.Page.Items = append(d.Page.Items, &furn.Images[i])
+	}
+	var cells, ruled, boxed []geom.Cells
+	add := func(c geom.Cells) {
+		cells = append(cells, c)
+		if c.Line >= mast { // the 报眼, in the masthead band, has the masthead's rules
+			ruled = append(ruled, c)
+		}
+	}
 	for _, m := range placed.Modules {
 		d.Module(m)
-		cells = append(cells, m.Cells)
+		add(m.Cells)
 		if m.Placed() && m.Story.Boxed() {
 			boxed = append(boxed, m.Cells)
 		}
 	}
 	for _, b := range placed.Blocks {
 		d.Block(b)
-		cells = append(cells, b.Cells)
+		add(b.Cells)
 	}
-	d.Rules(furniture.Rules(g, sheet, cells, furn.Rules, boxed))
+	d.Rules(furniture.Rules(g, sheet, ruled, furn.Rules, boxed))
 	d.Overlay(g, cells)
 	return d.Page
 }

@@ -12,6 +12,7 @@ import (
 	"broadsheet/issues"
 	"broadsheet/layout/display"
 	"broadsheet/layout/furniture"
+	"broadsheet/layout/geom"
 	"broadsheet/layout/grid"
 	"broadsheet/layout/report"
 	"broadsheet/layout/style"
@@ -103,7 +104,8 @@ func TestEveryCharacterPlacedOrReported(t *testing.T) {
 }
 
 // checkAccounted fails unless the characters drawn in the type area (below any
-// masthead) and the characters reported overset add up to the articles' characters.
+// masthead, or in its 报眼) and the characters reported overset add up to the
+// articles' characters.
 func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *report.Report) {
 	t.Helper()
 	sheet := style.Default()
@@ -112,15 +114,20 @@ func checkAccounted(t *testing.T, iss *issues.Issue, page *display.Page, rep *re
 	if mast := furniture.MastheadLines(iss, g, &sheet); mast > 0 {
 		from = g.LineTop(mast + 1)
 	}
+	var ear geom.Rect
+	if e := iss.Masthead.Ear; e != nil && !e.Block {
+		ear = g.Rect(*rep.Articles[e.Index].Module)
+	}
+	inEar := func(x, y geom.Length) bool { return x >= ear.X && x < ear.Right() && y > ear.Y && y < ear.Bottom() }
 	placed, over, want := 0, 0, 0
 	for _, it := range page.Items {
 		switch v := it.(type) {
 		case *display.Text:
-			if v.Y > from {
+			if v.Y > from || inEar(v.X, v.Y) {
 				placed += utf8.RuneCountInString(v.Text)
 			}
 		case *display.Frame:
-			if v.Rect.Y > from && v.Rect.W < g.Body { // not a block's outline
+			if (v.Rect.Y > from || inEar(v.Rect.X, v.Rect.Y)) && v.Rect.W < g.Body { // not a block's outline
 				placed++ // a character no face has, drawn as an empty box
 			}
 		}

@@ -1,8 +1,10 @@
 // Package furniture sets what a page carries besides its articles: the running head
-// (报眉) over pages 2 and on, page 1's masthead (报头), and the rules between modules.
+// (报眉) over pages 2 and on, page 1's masthead (报头) with its logo, info column and
+// the cells of its 报眼, and the rules between modules.
 //
 // It works from the issue's page facts, the grid and the modules' cells, and returns
-// placed lines and rules as values; it places no article.
+// placed lines, rules and the logo as values; it places no article, not even the one
+// in the 报眼: it only says where that is.
 package furniture
 
 import (
@@ -24,11 +26,16 @@ import (
 type Set struct {
 	Lines []place.Line
 	Rules []display.Rule
+	// Images holds the masthead's logo, when the issue gives one.
+	Images []display.Image
 	// Missing lists the characters of the paper's name, section and editor that no
 	// embedded face has.
 	Missing []text.Missing
 	// Cut lists the furniture text that did not fit even at its smallest size.
 	Cut []Cut
+	// EmptyEar is the free part of page 1's masthead band when no item has ear = true:
+	// columns the 报眼 could fill, left white. Empty otherwise.
+	EmptyEar geom.Cells
 }
 
 // Cut is furniture text that does not fit its room at the smallest size the sheet
@@ -99,45 +106,6 @@ func (s *Set) runningHead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st
 	s.place(r, g.Area.Right(), y, alignRight)
 	s.rule(g.Area.X, g.HeadRule, g.Area.Right(), rh.Thick)
 	s.rule(g.Area.X, g.HeadRule+rh.RuleGap, g.Area.Right(), rh.Thin)
-}
-
-// MastheadLines is the number of type-area lines the masthead takes on page 1; every
-// other page has a running head above the type area instead, and 0 here.
-func MastheadLines(iss *issues.Issue, g grid.Grid, sheet *style.Sheet) int {
-	if iss.PageNo != 1 {
-		return 0
-	}
-	m := &sheet.Mast
-	return min(int(m.MaxShare.Of(geom.Length(g.Lines))), max(m.MinLines, int((m.Height+g.Leading-1)/g.Leading)))
-}
-
-// masthead sets page 1's 报头 across the first lines of the type area: the paper's
-// name large at the left, the date, page, section and editor at the right, and a
-// thick and a thin rule under it, in the gap line before the articles.
-func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter, lines int) {
-	m, f := &sheet.Mast, &sheet.Faces
-	top, bottom := g.LineTop(0), g.LineTop(lines-1)+g.Body
-	band := bottom - top
-	name := s.fitted(st, "newspaper", iss.Newspaper, f.PaperName, wholePoints(m.NameShare.Of(band)), m.NameFloor.Of(band), m.NameWidth.Of(g.Area.W))
-	base := top + (band-name.size)/2 + geom.Em(g.Ascent, name.size)
-	s.place(name, g.Area.X, base, alignLeft)
-	room := g.Area.W - name.width() - m.Gap
-	info := []string{ChineseDate(iss.Date), fmt.Sprintf("第%d版", iss.PageNo)}
-	if iss.Section != "" {
-		info[1] += "　" + iss.Section
-	}
-	if iss.Editor != "" {
-		info = append(info, "责任编辑　"+iss.Editor)
-	}
-	step := band / geom.Length(len(info)+1)
-	for i, t := range info {
-		y := top + step*geom.Length(i+1) + m.InfoDrop.Of(m.Info)
-		item := []string{"date", "section", "editor"}[min(i, 2)]
-		s.place(s.fitted(st, item, t, f.HeadSection, m.Info, m.InfoFloor, room), g.Area.Right(), y, alignRight)
-	}
-	y := (bottom + g.LineTop(lines+1)) / 2
-	s.rule(g.Area.X, y-m.ThickAbove, g.Area.Right(), m.Thick)
-	s.rule(g.Area.X, y+m.ThinBelow, g.Area.Right(), m.Thin)
 }
 
 // wholePoints rounds a size down to whole points.

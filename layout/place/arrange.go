@@ -31,9 +31,9 @@ type Page struct {
 
 // Arrange places the articles on the grid: the pinned ones where the file says, the
 // others in the plan's best tiling around them, around the fixed blocks and around
-// the masthead's first mast lines on page 1. A pin that cannot be honoured is an
-// issues.ErrorList at the pin.
-func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Article, blocks []*Block, mast int) (*Page, error) {
+// the masthead's first mast lines on page 1; the article with ear = true in the
+// 报眼's cells, ear. A pin that cannot be honoured is an issues.ErrorList at the pin.
+func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Article, blocks []*Block, mast int, ear geom.Cells) (*Page, error) {
 	if err := checkPins(iss, g); err != nil {
 		return nil, err
 	}
@@ -43,6 +43,9 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		if p := a.S.Art.Place; p != nil {
 			pins = append(pins, geom.Cells{Column: p.Column - 1, Line: p.Line - 1, Columns: p.Columns, Lines: p.Lines})
 			pinned = append(pinned, a)
+		} else if isEar(iss, false, a.S.Index) && !ear.Empty() {
+			pins = append(pins, ear)
+			pinned = append(pinned, a)
 		} else {
 			free = append(free, a)
 		}
@@ -51,7 +54,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		pins = append(pins, b.Cells) // after the stories' pins
 	}
 	if mast > 0 {
-		pins = append(pins, geom.Cells{Columns: g.Columns, Lines: mast}) // last
+		pins = append(pins, mastPins(g.Columns, mast, ear)...) // last
 	}
 	fits := fitAll(free)
 	sol, err := plan.Solve(plan.Problem{
@@ -60,7 +63,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		Empty: func(w, h int) int64 { return emptyCost(&sheet.Costs, w, h) },
 	})
 	if err != nil {
-		return nil, pinError(err, owners(pinned, blocks), mast)
+		return nil, pinError(err, owners(iss, pinned, blocks), mast)
 	}
 	page := &Page{Modules: make([]*Module, len(arts)), Empty: sol.Empty, Blocks: blocks}
 	for i, a := range free {
@@ -73,7 +76,8 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 	}
 	for k, a := range pinned {
 		r := pins[k]
-		page.Modules[a.S.Index] = &Module{Story: a.S, Cells: r, Pinned: true, Fitting: a.Fit(r.Columns, r.Lines, a.HeadChoices(r.Columns))}
+		page.Modules[a.S.Index] = &Module{Story: a.S, Cells: r, Pinned: true, Ear: a.S.Art.Place == nil,
+			Fitting: a.Fit(r.Columns, r.Lines, a.HeadChoices(r.Columns))}
 	}
 	harmonise(page.Modules, arts, sheet)
 	for _, m := range page.Modules {
@@ -121,27 +125,32 @@ type owner struct {
 	item string // "article[2]" or "block[0]"
 	// line and lines are the pin's first line and height, 1-based.
 	line, lines int
+	ear         bool // the 报眼, a part of the masthead
 }
 
 // owners lists the pins' owners in the plan's order: the articles, then the blocks.
-func owners(pinned []*fit.Article, blocks []*Block) []owner {
+func owners(iss *issues.Issue, pinned []*fit.Article, blocks []*Block) []owner {
 	var out []owner
 	for _, a := range pinned {
 		p := a.S.Art.Place
-		out = append(out, owner{p.Pos, issues.ArticleItem(a.S.Index), p.Line, p.Lines})
+		if p == nil { // the 报眼, in the band's first lines
+			out = append(out, owner{a.S.Art.Pos, issues.ArticleItem(a.S.Index), 1, 1, true})
+			continue
+		}
+		out = append(out, owner{p.Pos, issues.ArticleItem(a.S.Index), p.Line, p.Lines, false})
 	}
 	for _, b := range blocks {
 		pos := b.Block.Pos
 		if b.Block.Place != nil {
 			pos = b.Block.Place.Pos
 		}
-		out = append(out, owner{pos, issues.BlockItem(b.Index), b.Cells.Line + 1, b.Cells.Lines})
+		out = append(out, owner{pos, issues.BlockItem(b.Index), b.Cells.Line + 1, b.Cells.Lines, isEar(iss, true, b.Index)})
 	}
 	return out
 }
 
 // pinError turns the plan's complaint about a pin into an input error at the pin. The
-// masthead, when there is one, is the plan's last pin.
+// masthead, when there is one, is the plan's last pin (or two, around a 报眼).
 func pinError(err error, pins []owner, mast int) error {
 	var pe *plan.PinError
 	if !errors.As(err, &pe) {
@@ -155,7 +164,7 @@ func pinError(err error, pins []owner, mast int) error {
 		}
 		errs.Add(o.pos, item, format, args...)
 	}
-	isMast := func(k int) bool { return k >= len(pins) }
+	isMast := func(k int) bool { return k >= len(pins) || pins[k].ear }
 	switch {
 	case pe.Kind == plan.PinFenced:
 		for _, o := range pins {
@@ -164,7 +173,11 @@ func pinError(err error, pins []owner, mast int) error {
 	case pe.Kind == plan.PinOutside:
 		add(pins[pe.Pin], "%s", pe.Msg)
 	case isMast(pe.Pin) || isMast(pe.Other):
-		add(pins[min(pe.Pin, pe.Other)], "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
+		o := pe.Pin
+		if isMast(o) {
+			o = pe.Other
+		}
+		add(pins[o], "overlaps the masthead or its gap line, lines 1–%d of page 1; want line %d or below", mast+1, mast+2)
 	case pe.Kind == plan.PinOverlap:
 		add(pins[pe.Pin], "overlaps the module pinned for %s; want modules that share no cell", pins[pe.Other].item)
 	default: // no gap line between two pins

@@ -24,14 +24,19 @@ type Block struct {
 }
 
 // Blocks places the page's fixed blocks: each where its pin says, or else at the page
-// foot, from the right edge leftwards, a row above when a row is full. A block larger
-// than the type area, or a pin that leaves it, is an input error at the block.
-func Blocks(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter, mast int) ([]*Block, error) {
+// foot, from the right edge leftwards, a row above when a row is full; the block with
+// ear = true fills the 报眼's cells, ear. A block larger than the type area, or a pin
+// that leaves it, is an input error at the block.
+func Blocks(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter, mast int, ear geom.Cells) ([]*Block, error) {
 	var errs issues.ErrorList
 	var out []*Block
 	right, bottom, rowTop := g.Columns, g.Lines, g.Lines
 	for i := range iss.Blocks {
 		b := &iss.Blocks[i]
+		if isEar(iss, true, i) && !ear.Empty() {
+			out = append(out, setBlock(i, b, ear, g, sheet, st))
+			continue
+		}
 		cols, lns := blockColumns(g, b), blockLines(g, b)
 		if cols > g.Columns || lns > g.Lines-mastSpace(mast) || cols < 1 || lns < 1 {
 			errs.Add(b.Pos, issues.BlockItem(i), "a block of %d columns × %d lines does not fit the type area of %d columns × %d lines; want a smaller block",

@@ -16,7 +16,7 @@ import (
 func harmonise(mods []*Module, arts []*fit.Article, sheet *style.Sheet) {
 	size := make([]geom.Length, len(mods))
 	for i, m := range mods {
-		if m.Placed() && m.Head != nil {
+		if m.Placed() && m.Head != nil && !m.Ear { // the 报眼 is outside the order
 			size[i] = m.Head.Size
 		}
 	}
@@ -83,7 +83,7 @@ func rows(mods []*Module) [][]int {
 	var out [][]int
 	seen := map[int]bool{}
 	for i, m := range mods {
-		if !m.Placed() || seen[i] || m.Head == nil {
+		if !m.Placed() || seen[i] || m.Head == nil || m.Ear {
 			continue
 		}
 		row := []int{i}

@@ -15,6 +15,9 @@ type Module struct {
 	// Cells is the module on the grid; zero Columns when the page has no room for it.
 	Cells  geom.Cells
 	Pinned bool
+	// Ear is true for the 报眼 in page 1's masthead band: furniture beside the name,
+	// outside the page's order of importance.
+	Ear bool
 	fit.Fitting
 	// Legs holds the number of body lines set in each column of the module.
 	Legs []int

@@ -5,6 +5,7 @@ import (
 
 	"broadsheet/issues"
 	"broadsheet/layout/fit"
+	"broadsheet/layout/geom"
 	"broadsheet/layout/grid"
 	"broadsheet/layout/style"
 	"broadsheet/layout/text"
@@ -28,7 +29,7 @@ func arrange(t *testing.T, file string) (*issues.Issue, grid.Grid, *Page) {
 	for i := range iss.Articles {
 		arts[i] = fit.New(st.Story(i, i, &iss.Articles[i]), g, &sheet)
 	}
-	p, err := Arrange(iss, g, &sheet, arts, nil, 0)
+	p, err := Arrange(iss, g, &sheet, arts, nil, 0, geom.Cells{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,10 @@ func Build(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, page *place.Page,
 			Message: fmt.Sprintf("%q does not fit the page's head even at %s, the smallest allowed; its last %s left out",
 				c.Text, c.Size, count(c.Lost, "character"))})
 	}
+	if e := furn.EmptyEar; !e.Empty() {
+		r.warn(iss, Warning{Kind: WarnEmptySpace, Article: -1, Item: "masthead",
+			Message: fmt.Sprintf("the masthead band's columns %d–%d are white: give a short article or a block ear = true to stand there as the 报眼", e.Column+1, e.Right())})
+	}
 	for _, m := range page.Modules {
 		r.add(iss, sheet, m)
 		r.missing(iss, m.Story.Missing)

@@ -32,7 +32,7 @@ func build(t *testing.T, file string) *Report {
 	for i := range iss.Articles {
 		arts[i] = fit.New(st.Story(i, i, &iss.Articles[i]), g, &sheet)
 	}
-	p, err := place.Arrange(iss, g, &sheet, arts, nil, 0)
+	p, err := place.Arrange(iss, g, &sheet, arts, nil, 0, geom.Cells{})
 	if err != nil {
 		t.Fatal(err)
 	}

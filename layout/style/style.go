@@ -199,6 +199,14 @@ type Masthead struct {
 	// of the info lines (六号); Gap the least white between the name and them.
 	NameFloor      Ratio
 	InfoFloor, Gap geom.Length
+	// EarHeight is about how tall the band is with a 报眼 beside the name: room for
+	// the ear's headline and a few lines of its text.
+	EarHeight geom.Length
+	// NameGive is how much smaller the name (or logo) may be set so that it ends a
+	// column sooner, leaving the 报眼 one more column instead of a sliver of white.
+	NameGive Ratio
+	// InfoPitch is the least baseline pitch of the info lines, of their size.
+	InfoPitch Ratio
 }
 
 // MissingGlyph is the empty box drawn for a character no face has.
@@ -250,7 +258,8 @@ func Default() Sheet {
 		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2), Floor: pt(7.5), Gap: pt(10.5)},
 		Mast: Masthead{Height: mm(32), MinLines: 4, MaxShare: Ratio{1, 3}, NameShare: Ratio{4, 5},
 			NameWidth: Ratio{1, 2}, Info: pt(10.5), InfoDrop: Ratio{1, 3}, Thick: pt(1.6), Thin: pt(0.4),
-			ThickAbove: pt(1.2), ThinBelow: pt(1), NameFloor: Ratio{2, 5}, InfoFloor: pt(7.5), Gap: pt(10.5)},
+			ThickAbove: pt(1.2), ThinBelow: pt(1), NameFloor: Ratio{2, 5}, InfoFloor: pt(7.5), Gap: pt(10.5),
+			EarHeight: mm(50), NameGive: Ratio{3, 4}, InfoPitch: Ratio{6, 5}},
 		Missing: MissingGlyph{Box: Ratio{8, 10}, Inset: Ratio{1, 10}, Width: pt(0.4)},
 		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
 		Tints:   Tints{Placeholder: 20},
