@@ -10,18 +10,18 @@ const maxLines = 10000
 
 // articles decodes the [[article]] tables; there must be at least one.
 func (d *decoder) articles(root table) []Article {
-	if _, given := root.m["article"]; !given {
-		d.errs.Add(d.pos.start(), "article", "missing: the file needs at least one [[article]] with a headline and a body")
+	if _, given := root.M["article"]; !given {
+		d.Errs.Add(d.Pos.Start(), "article", "missing: the file needs at least one [[article]] with a headline and a body")
 		return nil
 	}
-	list, _ := root.tables("article", "[[article]]")
-	if a, isArray := root.m["article"].([]any); isArray && len(a) == 0 {
-		root.errorf("article", "is empty; want at least one [[article]] with a headline and a body")
+	list, _ := root.Tables("article", "[[article]]")
+	if a, isArray := root.M["article"].([]any); isArray && len(a) == 0 {
+		root.Errorf("article", "is empty; want at least one [[article]] with a headline and a body")
 	}
 	articles := make([]Article, 0, len(list))
 	for i, t := range list {
 		if i == MaxArticles {
-			d.errs.Add(t.start(), t.item, "a page holds at most %d articles; this is article %d: move the rest to another page", MaxArticles, i+1)
+			d.Errs.Add(t.Start(), t.Item, "a page holds at most %d articles; this is article %d: move the rest to another page", MaxArticles, i+1)
 			break
 		}
 		articles = append(articles, d.article(t))
@@ -35,15 +35,15 @@ const MaxArticles = 60
 
 // article decodes one [[article]].
 func (d *decoder) article(t table) Article {
-	t.checkKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place", "headline_size",
+	t.CheckKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place", "headline_size",
 		"kind", "item", "editor_note", "box", "tint")
-	a := Article{Pos: t.start()}
-	a.Kicker, _ = t.prose("kicker", false)
-	a.Headline, _ = t.prose("headline", true)
-	a.Subhead, _ = t.prose("subhead", false)
-	a.Lead, _ = t.prose("lead", false)
+	a := Article{Pos: t.Start()}
+	a.Kicker, _ = prose(t, "kicker", false)
+	a.Headline, _ = prose(t, "headline", true)
+	a.Subhead, _ = prose(t, "subhead", false)
+	a.Lead, _ = prose(t, "lead", false)
 	d.editorial(t, &a)
-	a.Byline, _ = t.prose("byline", false)
+	a.Byline, _ = prose(t, "byline", false)
 	a.HeadlineSize = headlineSize(t)
 	a.Columns = d.width(t, "columns", false)
 	a.Place = d.place(t, a.Columns)
@@ -60,7 +60,7 @@ func (d *decoder) article(t table) Article {
 // paragraphs decodes an article's body: one paragraph per line, each trimmed,
 // blank lines dropped.
 func paragraphs(t table, required bool) []string {
-	body, ok := t.prose("body", required)
+	body, ok := prose(t, "body", required)
 	if !ok {
 		return nil
 	}
@@ -87,15 +87,15 @@ func isLineBreak(r rune) bool {
 // width decodes a width in basic columns: 1 to the page's columns. It returns 0 when
 // the key is absent or wrong.
 func (d *decoder) width(t table, key string, required bool) int {
-	n, ok := t.integer(key, required, "1")
+	n, ok := t.Integer(key, required, "1")
 	switch {
 	case !ok:
 		return 0
 	case n < minColumns || n > maxColumns:
-		t.errorf(key, "%d is out of range; want 1..%d", n, d.maxColumns)
+		t.Errorf(key, "%d is out of range; want 1..%d", n, d.maxColumns)
 		return 0
 	case n > int64(d.maxColumns):
-		t.errorf(key, "%s is wider than the page's %d (format.columns); want 1..%d",
+		t.Errorf(key, "%s is wider than the page's %d (format.columns); want 1..%d",
 			columnsN(int(n)), d.maxColumns, d.maxColumns)
 		return 0
 	}
@@ -104,36 +104,36 @@ func (d *decoder) width(t table, key string, required bool) int {
 
 // place decodes [article.place]; articleColumns is the article's own width, 0 if not given.
 func (d *decoder) place(at table, articleColumns int) *Place {
-	t, ok := at.subTable("place", "[article.place]")
+	t, ok := at.SubTable("place", "[article.place]")
 	if !ok {
 		return nil
 	}
-	t.checkKeys("column", "columns", "line", "lines")
+	t.CheckKeys("column", "columns", "line", "lines")
 	column := d.firstColumn(t)
 	columns := d.width(t, "columns", true)
-	line, okLine := t.intIn("line", true, 1, maxLines)
-	lines, okLines := t.intIn("lines", true, 1, maxLines)
+	line, okLine := t.IntIn("line", true, 1, maxLines)
+	lines, okLines := t.IntIn("lines", true, 1, maxLines)
 	if column == 0 || columns == 0 || !okLine || !okLines {
 		return nil
 	}
 	if column+columns-1 > d.maxColumns {
-		t.errorf("columns", "%s from column %d end at column %d, past the page's %d (format.columns); want at most %d",
+		t.Errorf("columns", "%s from column %d end at column %d, past the page's %d (format.columns); want at most %d",
 			columnsN(columns), column, column+columns-1, d.maxColumns, d.maxColumns-column+1)
 		return nil
 	}
 	if articleColumns != 0 && columns != articleColumns {
-		t.errorf("columns", "%d differs from the article's columns = %d; give the same width or leave one out",
+		t.Errorf("columns", "%d differs from the article's columns = %d; give the same width or leave one out",
 			columns, articleColumns)
 		return nil
 	}
-	return &Place{Pos: t.start(), Column: column, Columns: columns, Line: line, Lines: lines}
+	return &Place{Pos: t.Start(), Column: column, Columns: columns, Line: line, Lines: lines}
 }
 
 // firstColumn decodes place.column: 1..format.columns; 0 when missing or wrong.
 func (d *decoder) firstColumn(t table) int {
-	n, ok := t.intIn("column", true, 1, maxColumns)
+	n, ok := t.IntIn("column", true, 1, maxColumns)
 	if ok && n > d.maxColumns {
-		t.errorf("column", "%d is past the page's %d columns (format.columns); want 1..%d", n, d.maxColumns, d.maxColumns)
+		t.Errorf("column", "%d is past the page's %d columns (format.columns); want 1..%d", n, d.maxColumns, d.maxColumns)
 		return 0
 	}
 	return n

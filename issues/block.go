@@ -39,7 +39,7 @@ func BlockItem(i int) string { return fmt.Sprintf("block[%d]", i) }
 
 // blocks decodes the [[block]] tables.
 func (d *decoder) blocks(root table) []Block {
-	list, _ := root.tables("block", "[[block]]")
+	list, _ := root.Tables("block", "[[block]]")
 	var out []Block
 	for _, t := range list {
 		out = append(out, d.block(t))
@@ -49,10 +49,10 @@ func (d *decoder) blocks(root table) []Block {
 
 // block decodes one [[block]].
 func (d *decoder) block(t table) Block {
-	t.checkKeys("kind", "file", "label", "columns", "width", "lines", "height", "place")
-	b := Block{Pos: t.start()}
+	t.CheckKeys("kind", "file", "label", "columns", "width", "lines", "height", "place")
+	b := Block{Pos: t.Start()}
 	b.Kind = blockKind(t)
-	b.Label, _ = t.prose("label", false)
+	b.Label, _ = prose(t, "label", false)
 	b.Columns, b.Width = d.blockSpan(t, "columns", "width")
 	b.Lines, b.Height = d.blockSpan(t, "lines", "height")
 	b.Place = d.place(t, b.Columns)
@@ -62,7 +62,7 @@ func (d *decoder) block(t table) Block {
 
 // blockKind decodes block.kind: "ad" or "notice".
 func blockKind(t table) string {
-	k, ok := t.text("kind", true)
+	k, ok := t.Text("kind", true)
 	if !ok {
 		return ""
 	}
@@ -71,50 +71,50 @@ func blockKind(t table) string {
 			return k
 		}
 	}
-	t.errorf("kind", "%s is not a kind of block; want \"ad\" or \"notice\"", clip(k))
+	t.Errorf("kind", "%s is not a kind of block; want \"ad\" or \"notice\"", clip(k))
 	return ""
 }
 
 // blockSpan decodes a block's size along one side: whole grid units at count (1 to
 // maxLines), or a length at length; exactly one of them.
-func (d *decoder) blockSpan(t table, count, length string) (int, geom.Length) {
-	_, hasCount := t.m[count]
-	_, hasLength := t.m[length]
+func (d *decoder) blockSpan(t table, count, lengthKey string) (int, geom.Length) {
+	_, hasCount := t.M[count]
+	_, hasLength := t.M[lengthKey]
 	switch {
 	case hasCount && hasLength:
-		t.errorf(length, "and %s both give the size; want one of them", count)
+		t.Errorf(lengthKey, "and %s both give the size; want one of them", count)
 	case hasCount:
 		if count == "columns" {
 			return d.width(t, count, true), 0
 		}
-		n, _ := t.intIn(count, true, 1, maxLines)
+		n, _ := t.IntIn(count, true, 1, maxLines)
 		return n, 0
 	case hasLength:
-		l, ok := t.length(length, "12cm")
+		l, ok := length(t, lengthKey, "12cm")
 		if ok && l <= 0 {
-			t.errorf(length, "is zero; want a length like \"12cm\"")
+			t.Errorf(lengthKey, "is zero; want a lengthKey like \"12cm\"")
 		}
 		return 0, l
 	default:
-		t.missing(count, fmt.Sprintf("a number of %s (or %s = \"12cm\")", count, length))
+		t.Missing(count, fmt.Sprintf("a number of %s (or %s = \"12cm\")", count, lengthKey))
 	}
 	return 0, 0
 }
 
 // blockFile resolves and checks block.file: a JPEG or PNG picture.
 func (d *decoder) blockFile(t table, b *Block) {
-	if _, given := t.m["file"]; !given {
+	if _, given := t.M["file"]; !given {
 		return
 	}
-	name, ok := t.text("file", false)
+	name, ok := t.Text("file", false)
 	if !ok || name == "" {
 		if ok {
-			t.errorf("file", "is empty; want the path of a JPEG or PNG file, or leave file out for a labelled placeholder")
+			t.Errorf("file", "is empty; want the path of a JPEG or PNG file, or leave file out for a labelled placeholder")
 		}
 		return
 	}
 	if isPDF(d.resolve(name)) {
-		t.errorf("file", "%q is a PDF; this version places JPEG and PNG blocks: save the ad as a JPEG or PNG (at 300 ppi or more)", name)
+		t.Errorf("file", "%q is a PDF; this version places JPEG and PNG blocks: save the ad as a JPEG or PNG (at 300 ppi or more)", name)
 		return
 	}
 	if path, info, ok := d.probe(t, name, "a labelled placeholder"); ok {

@@ -1,6 +1,7 @@
 package issues
 
 import (
+	"broadsheet/issues/tomltab"
 	"unicode/utf8"
 
 	"broadsheet/layout/geom"
@@ -21,8 +22,8 @@ func (d *decoder) textBound(is *Issue) {
 		if total <= maxPageChars {
 			continue
 		}
-		item := indexItem("article", i)
-		d.errs.Add(d.pos.keyAt(item), item,
+		item := tomltab.Elem("article", i)
+		d.Errs.Add(d.Pos.KeyAt(item), item,
 			"the page's text passes %d characters in this article (%d so far); a full broadsheet page holds about 20,000: "+
 				"move the rest to another page", maxPageChars, total)
 		return
@@ -89,8 +90,8 @@ func (d *decoder) searchBound(is *Issue) {
 		if searchWork(is.Format, free) <= maxSearch {
 			continue
 		}
-		item := indexItem("article", i)
-		d.errs.Add(d.pos.keyAt(item), item,
+		item := tomltab.Elem("article", i)
+		d.Errs.Add(d.Pos.KeyAt(item), item,
 			"a page of %s × %d lines can be laid out with at most %d articles that are not pinned "+
 				"(the layout's search grows with articles³ × columns × lines²); this is unpinned article %d: "+
 				"move the rest to another page, pin some with [article.place], or use fewer format.columns, "+

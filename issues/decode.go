@@ -1,6 +1,7 @@
 package issues
 
 import (
+	"broadsheet/issues/tomltab"
 	"bytes"
 	"errors"
 	"fmt"
@@ -98,9 +99,9 @@ func DecodeBytes(path string, data []byte) (*Issue, error) {
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		return nil, syntaxError(path, data, err).Err()
 	}
-	d := &decoder{file: path, pos: indexPositions(path, data)}
-	is := d.issue(table{d: d, name: "the file", m: doc})
-	if err := d.errs.Err(); err != nil {
+	d := &decoder{file: path, Doc: &tomltab.Doc{Pos: tomltab.NewPositions(path, data)}}
+	is := d.issue(table{D: d.Doc, Name: "the file", M: doc})
+	if err := d.Errs.Err(); err != nil {
 		return nil, err
 	}
 	return is, nil
@@ -121,7 +122,7 @@ func checkEncoding(path string, data []byte) ErrorList {
 	if utf8.Valid(data) {
 		return nil
 	}
-	ix := textPositions(path, data)
+	ix := tomltab.TextPositions(path, data)
 	off := 0
 	for off < len(data) {
 		r, n := utf8.DecodeRune(data[off:])
@@ -130,29 +131,28 @@ func checkEncoding(path string, data []byte) ErrorList {
 		}
 		off += n
 	}
-	return ErrorList{{Pos: ix.pos(off), Msg: "is not UTF-8 text here (GBK or another legacy encoding?); " + fix}}
+	return ErrorList{{Pos: ix.Offset(off), Msg: "is not UTF-8 text here (GBK or another legacy encoding?); " + fix}}
 }
 
 // syntaxError turns go-toml's error into an ErrorList with the error's position.
 func syntaxError(path string, data []byte, err error) ErrorList {
-	ix := textPositions(path, data)
+	ix := tomltab.TextPositions(path, data)
 	var de *toml.DecodeError
 	if !errors.As(err, &de) {
-		return ErrorList{{Pos: ix.start(), Msg: "not a valid TOML file: " + err.Error()}}
+		return ErrorList{{Pos: ix.Start(), Msg: "not a valid TOML file: " + err.Error()}}
 	}
 	line, col := de.Position()
 	msg := strings.TrimPrefix(de.Error(), "toml: ")
 	if strings.Contains(msg, "impossible date") {
 		msg += "; want a real day like 2023-11-21"
 	}
-	return ErrorList{{Pos: ix.lineCol(line, col), Msg: "TOML syntax: " + msg}}
+	return ErrorList{{Pos: ix.LineCol(line, col), Msg: "TOML syntax: " + msg}}
 }
 
 // decoder holds what checking one issue file needs.
 type decoder struct {
 	file string
-	pos  *positions
-	errs ErrorList
+	*tomltab.Doc
 	// maxColumns is format.columns, or 20 when that is itself wrong, to bound
 	// the widths of articles, photos and places.
 	maxColumns int
@@ -160,18 +160,18 @@ type decoder struct {
 
 // issue decodes the top level of the file.
 func (d *decoder) issue(t table) *Issue {
-	t.checkKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block", "masthead")
+	t.CheckKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block", "masthead")
 	is := &Issue{File: d.file}
-	is.Newspaper, _ = t.prose("newspaper", true)
-	is.Date, _ = t.date("date")
+	is.Newspaper, _ = prose(t, "newspaper", true)
+	is.Date, _ = date(t, "date")
 	is.PageNo = d.pageNo(t)
-	is.Section, _ = t.prose("section", false)
-	is.Editor, _ = t.prose("editor", false)
+	is.Section, _ = prose(t, "section", false)
+	is.Editor, _ = prose(t, "editor", false)
 	is.Format = d.format(t)
 	is.Masthead = d.masthead(t, is) // before the articles and blocks: it takes their ear keys
 	is.Articles = d.articles(t)
 	is.Blocks = d.blocks(t)
-	if len(d.errs) == 0 {
+	if len(d.Errs) == 0 {
 		d.textBound(is)
 		d.searchBound(is)
 	}
@@ -180,12 +180,12 @@ func (d *decoder) issue(t table) *Issue {
 
 // pageNo decodes the page number (版次).
 func (d *decoder) pageNo(t table) int {
-	n, ok := t.integer("page", true, "7")
+	n, ok := t.Integer("page", true, "7")
 	if !ok {
 		return 0
 	}
 	if n < 1 || n > 9999 {
-		t.errorf("page", "%d is not a page number; want 1 or more (up to 9999)", n)
+		t.Errorf("page", "%d is not a page number; want 1 or more (up to 9999)", n)
 		return 0
 	}
 	return int(n)

@@ -41,11 +41,11 @@ type formatState struct {
 func (d *decoder) format(root table) Format {
 	f := defaultFormat()
 	d.maxColumns = f.Columns
-	t, ok := root.subTable("format", "[format]")
+	t, ok := root.SubTable("format", "[format]")
 	if !ok {
 		return f
 	}
-	t.checkKeys(append([]string{"size", "columns", "column_chars", "body_size", "leading", "type_height",
+	t.CheckKeys(append([]string{"size", "columns", "column_chars", "body_size", "leading", "type_height",
 		"kinsoku", "fullwidth_punctuation", "brief_mark"}, printKeys...)...)
 	st := formatState{size: true, columns: true, chars: true, body: true, leading: true}
 	d.pageSize(t, &f, &st)
@@ -54,7 +54,7 @@ func (d *decoder) format(root table) Format {
 	d.typeHeight(t, &f, st)
 	d.typeWidth(t, f, st)
 	kinsoku(t, &f)
-	if b, ok := t.boolean("fullwidth_punctuation"); ok {
+	if b, ok := t.Boolean("fullwidth_punctuation"); ok {
 		f.FullwidthPunctuation = b
 	}
 	f.BriefMark = briefMark(t)
@@ -64,19 +64,19 @@ func (d *decoder) format(root table) Format {
 
 // pageSize decodes format.size.
 func (d *decoder) pageSize(t table, f *Format, st *formatState) {
-	v, ok := t.m["size"]
+	v, ok := t.M["size"]
 	if !ok {
 		return
 	}
 	s, isString := v.(string)
 	if !isString {
-		t.wrongType("size", `a string like "broadsheet", "tabloid" or "300x420mm"`, v)
+		t.WrongType("size", `a string like "broadsheet", "tabloid" or "300x420mm"`, v)
 		st.size = false
 		return
 	}
 	name, w, h, err := parseSize(s)
 	if err != nil {
-		t.errorf("size", "%v", err)
+		t.Errorf("size", "%v", err)
 		st.size = false
 		return
 	}
@@ -119,23 +119,23 @@ func parseSize(s string) (name string, w, h geom.Length, err error) {
 
 // grid decodes format.columns, format.column_chars and format.body_size.
 func (d *decoder) grid(t table, f *Format, st *formatState) {
-	if n, ok := t.intIn("columns", false, minColumns, maxColumns); ok {
+	if n, ok := t.IntIn("columns", false, minColumns, maxColumns); ok {
 		f.Columns = n
-	} else if _, given := t.m["columns"]; given {
+	} else if _, given := t.M["columns"]; given {
 		st.columns = false
 	}
 	d.maxColumns = f.Columns
 	if !st.columns {
 		d.maxColumns = maxColumns
 	}
-	if n, ok := t.intIn("column_chars", false, minChars, maxChars); ok {
+	if n, ok := t.IntIn("column_chars", false, minChars, maxChars); ok {
 		f.ColumnChars = n
-	} else if _, given := t.m["column_chars"]; given {
+	} else if _, given := t.M["column_chars"]; given {
 		st.chars = false
 	}
 	d.bodySize(t, f, st)
-	_, columnsGiven := t.m["columns"]
-	_, charsGiven := t.m["column_chars"]
+	_, columnsGiven := t.M["columns"]
+	_, charsGiven := t.M["column_chars"]
 	switch {
 	case !st.size || !st.body:
 	case !columnsGiven && st.chars:
@@ -163,12 +163,12 @@ func fittingChars(f Format) int {
 
 // bodySize decodes format.body_size and sets the default leading from it.
 func (d *decoder) bodySize(t table, f *Format, st *formatState) {
-	if _, given := t.m["body_size"]; !given {
+	if _, given := t.M["body_size"]; !given {
 		return
 	}
-	l, ok := t.length("body_size", "9pt")
+	l, ok := length(t, "body_size", "9pt")
 	if ok && (l < minBody || l > maxBody) {
-		t.errorf("body_size", "%s is out of range; want %s..%s", l, minBody, maxBody)
+		t.Errorf("body_size", "%s is out of range; want %s..%s", l, minBody, maxBody)
 		ok = false
 	}
 	if !ok {
@@ -180,17 +180,17 @@ func (d *decoder) bodySize(t table, f *Format, st *formatState) {
 
 // leading decodes format.leading: from body_size to 3 × body_size.
 func (d *decoder) leading(t table, f *Format, st *formatState) {
-	if _, given := t.m["leading"]; !given {
+	if _, given := t.M["leading"]; !given {
 		st.leading = st.body
 		return
 	}
-	l, ok := t.length("leading", "13.5pt")
+	l, ok := length(t, "leading", "13.5pt")
 	if !ok {
 		st.leading = false
 		return
 	}
 	if st.body && (l < f.BodySize || l > 3*f.BodySize) {
-		t.errorf("leading", "%s is out of range; want from body_size %s to 3 × body_size, %s",
+		t.Errorf("leading", "%s is out of range; want from body_size %s to 3 × body_size, %s",
 			l, f.BodySize, 3*f.BodySize)
 		st.leading = false
 		return
@@ -202,17 +202,17 @@ func (d *decoder) leading(t table, f *Format, st *formatState) {
 // typeHeight decodes format.type_height: 0 (the layout decides), or from 20 body
 // lines to the page height less 20mm.
 func (d *decoder) typeHeight(t table, f *Format, st formatState) {
-	l, ok := t.length("type_height", "490mm")
+	l, ok := length(t, "type_height", "490mm")
 	if !ok || l == 0 {
 		return
 	}
 	if st.size && l > f.Height-pageMargin {
-		t.errorf("type_height", "%s is taller than the page allows; want at most the page height %s less %s, %s",
+		t.Errorf("type_height", "%s is taller than the page allows; want at most the page height %s less %s, %s",
 			mm(l), mm(f.Height), mm(pageMargin), mm(f.Height-pageMargin))
 		return
 	}
 	if st.leading && l < minTypeLines*f.Leading {
-		t.errorf("type_height", "%s holds fewer than %d lines of %s leading; want at least %s",
+		t.Errorf("type_height", "%s holds fewer than %d lines of %s leading; want at least %s",
 			mm(l), minTypeLines, f.Leading, mm(minTypeLines*f.Leading))
 		return
 	}
@@ -231,14 +231,14 @@ func (d *decoder) typeWidth(t table, f Format, st formatState) {
 	if geom.Length(chars)*f.BodySize <= avail {
 		return
 	}
-	pos, item := d.pos.keyAt(t.item), t.item
+	pos, item := d.Pos.KeyAt(t.Item), t.Item
 	for _, key := range []string{"columns", "column_chars", "body_size", "size"} {
-		if _, given := t.m[key]; given {
-			pos, item = t.at(key), t.sub(key)
+		if _, given := t.M[key]; given {
+			pos, item = t.At(key), t.Sub(key)
 			break
 		}
 	}
-	d.errs.Add(pos, item,
+	d.Errs.Add(pos, item,
 		"the type area, %s × %d characters + %d gutters = %d characters of %s, is %s wide; "+
 			"the page (%s wide, less %s) allows %s: %s",
 		columnsN(f.Columns), f.ColumnChars, f.Columns-1, chars, f.BodySize, mm(geom.Length(chars)*f.BodySize),
@@ -279,20 +279,20 @@ func widestFit(f Format, avail geom.Length) string {
 
 // kinsoku decodes format.kinsoku: "strict" or "basic".
 func kinsoku(t table, f *Format) {
-	v, ok := t.m["kinsoku"]
+	v, ok := t.M["kinsoku"]
 	if !ok {
 		return
 	}
 	s, isString := v.(string)
 	if !isString {
-		t.wrongType("kinsoku", `"strict" or "basic"`, v)
+		t.WrongType("kinsoku", `"strict" or "basic"`, v)
 		return
 	}
 	switch k := strings.TrimSpace(s); k {
 	case "strict", "basic":
 		f.Kinsoku = k
 	default:
-		t.errorf("kinsoku", "%s is not a line-breaking level; want \"strict\" or \"basic\"", clip(s))
+		t.Errorf("kinsoku", "%s is not a line-breaking level; want \"strict\" or \"basic\"", clip(s))
 	}
 }
 

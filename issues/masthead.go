@@ -1,6 +1,7 @@
 package issues
 
 import (
+	"broadsheet/issues/tomltab"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -60,23 +61,23 @@ var cnForm = regexp.MustCompile(`^CN ?([0-9]{2})-([0-9]{4})$`)
 // out of their tables so that their own key checks see only their keys.
 func (d *decoder) masthead(root table, is *Issue) Masthead {
 	m := d.ears(root, is.PageNo)
-	t, ok := root.subTable("masthead", "[masthead]")
+	t, ok := root.SubTable("masthead", "[masthead]")
 	if !ok {
 		return m
 	}
-	t.checkKeys("logo", "cn", "issue_number", "lunar", "pages")
-	m.Pos = t.start()
+	t.CheckKeys("logo", "cn", "issue_number", "lunar", "pages")
+	m.Pos = t.Start()
 	if is.PageNo > 1 {
-		root.errorf("masthead", "page %d has a running head, not a masthead; want [masthead] on page 1 only", is.PageNo)
+		root.Errorf("masthead", "page %d has a running head, not a masthead; want [masthead] on page 1 only", is.PageNo)
 		return m
 	}
 	d.logo(t, &m)
 	m.CN = cn(t)
 	m.IssueNumber = count(t, "issue_number", "an issue number (总第 N 期)", maxIssueNumber, 23456)
-	m.Lunar, _ = t.boolean("lunar")
+	m.Lunar, _ = t.Boolean("lunar")
 	if m.Lunar && is.Date.Year != 0 {
 		if _, err := calendar.Lunar(is.Date.Year, int(is.Date.Month), is.Date.Day); err != nil {
-			t.errorf("lunar", "the 农历 of %v is not known (%v); want lunar = false for this date", is.Date, err)
+			t.Errorf("lunar", "the 农历 of %v is not known (%v); want lunar = false for this date", is.Date, err)
 			m.Lunar = false
 		}
 	}
@@ -87,9 +88,9 @@ func (d *decoder) masthead(root table, is *Issue) Masthead {
 // count decodes a whole number of 1 to hi at key, what the message calls it; 0 when
 // absent or wrong.
 func count(t table, key, what string, hi, example int64) int {
-	n, ok := t.integer(key, false, fmt.Sprint(example))
+	n, ok := t.Integer(key, false, fmt.Sprint(example))
 	if ok && (n < 1 || n > hi) {
-		t.errorf(key, "%d is not %s; want a whole number from 1 to %d, like %d", n, what, hi, example)
+		t.Errorf(key, "%d is not %s; want a whole number from 1 to %d, like %d", n, what, hi, example)
 		return 0
 	}
 	return int(n)
@@ -97,13 +98,13 @@ func count(t table, key, what string, hi, example int64) int {
 
 // cn decodes masthead.cn, the 国内统一刊号: "CN 41-0014".
 func cn(t table) string {
-	s, ok := t.text("cn", false)
+	s, ok := t.Text("cn", false)
 	if !ok {
 		return ""
 	}
 	parts := cnForm.FindStringSubmatch(s)
 	if parts == nil {
-		t.errorf("cn", "%s is not a 国内统一刊号; want CN, two digits, a hyphen and four digits, like \"CN 41-0014\"", clip(s))
+		t.Errorf("cn", "%s is not a 国内统一刊号; want CN, two digits, a hyphen and four digits, like \"CN 41-0014\"", clip(s))
 		return ""
 	}
 	return "CN " + parts[1] + "-" + parts[2]
@@ -112,19 +113,19 @@ func cn(t table) string {
 // logo resolves and checks masthead.logo: a JPEG or PNG of the paper's name.
 func (d *decoder) logo(t table, m *Masthead) {
 	const fix = "want a PNG or JPEG of the paper's name, or leave logo out to set the name in type"
-	if _, given := t.m["logo"]; !given {
+	if _, given := t.M["logo"]; !given {
 		return
 	}
-	name, ok := t.text("logo", false)
+	name, ok := t.Text("logo", false)
 	if !ok || name == "" {
 		if ok {
-			t.errorf("logo", "is empty; %s", fix)
+			t.Errorf("logo", "is empty; %s", fix)
 		}
 		return
 	}
 	path := d.resolve(name)
 	if isPDF(path) {
-		t.errorf("logo", "%q is a PDF; this version places PNG and JPEG logos: export the logo as a PNG (at 600 ppi, for line art) and give its path", name)
+		t.Errorf("logo", "%q is a PDF; this version places PNG and JPEG logos: export the logo as a PNG (at 600 ppi, for line art) and give its path", name)
 		return
 	}
 	info, err := picture.Probe(path)
@@ -138,11 +139,11 @@ func (d *decoder) logo(t table, m *Masthead) {
 		if pe != nil && (pe.Kind == picture.Missing || pe.Kind == picture.NotFile) && !filepath.IsAbs(name) {
 			where = fmt.Sprintf(" (relative to the issue file's folder %s)", folderOf(d.file))
 		}
-		t.errorf("logo", "%q %s%s; %s", name, what, where, fix)
+		t.Errorf("logo", "%q %s%s; %s", name, what, where, fix)
 		return
 	}
 	if what := writerRefuses(info); what != "" {
-		t.errorf("logo", "%q %s; %s", name, what, fixWriter)
+		t.Errorf("logo", "%q %s; %s", name, what, fixWriter)
 		return
 	}
 	m.Logo, m.LogoWidth, m.LogoHeight = path, info.Width, info.Height
@@ -157,19 +158,19 @@ func (d *decoder) ears(root table, page int) Masthead {
 		key, name string
 		block     bool
 	}{{"article", "[[article]]", false}, {"block", "[[block]]", true}} {
-		list, _ := root.m[kind.key].([]any) // the articles' and blocks' decoders report a wrong shape
+		list, _ := root.M[kind.key].([]any) // the articles' and blocks' decoders report a wrong shape
 		for i, e := range list {
 			mt, isTable := e.(map[string]any)
 			if _, given := mt["ear"]; !isTable || !given {
 				continue
 			}
-			t := table{d: d, item: indexItem(kind.key, i), name: kind.name, m: mt}
-			on, ok := t.boolean("ear")
-			delete(t.m, "ear")
+			t := table{D: d.Doc, Item: tomltab.Elem(kind.key, i), Name: kind.name, M: mt}
+			on, ok := t.Boolean("ear")
+			delete(t.M, "ear")
 			if !ok || !on {
 				continue
 			}
-			d.ear(t, &m, Ear{Pos: t.at("ear"), Block: kind.block, Index: i}, page)
+			d.ear(t, &m, Ear{Pos: t.At("ear"), Block: kind.block, Index: i}, page)
 		}
 	}
 	return m
@@ -179,14 +180,14 @@ func (d *decoder) ears(root table, page int) Masthead {
 func (d *decoder) ear(t table, m *Masthead, e Ear, page int) {
 	switch {
 	case page > 1:
-		t.errorf("ear", "is true on page %d; the 报眼 stands beside the masthead, on page 1 only: want ear on a page-1 item, or leave it out", page)
+		t.Errorf("ear", "is true on page %d; the 报眼 stands beside the masthead, on page 1 only: want ear on a page-1 item, or leave it out", page)
 	case m.Ear != nil:
-		t.errorf("ear", "is true for %s too; the masthead has one 报眼: want ear = true on one item only", m.Ear.Item())
+		t.Errorf("ear", "is true for %s too; the masthead has one 报眼: want ear = true on one item only", m.Ear.Item())
 	default:
 		m.Ear = &e
 		for _, key := range []string{"place", "columns"} {
-			if _, given := t.m[key]; given && (key == "place" || !e.Block) {
-				t.errorf(key, "is given for the 报眼 item; the masthead band sets its size and place: want %s left out, or ear = false", key)
+			if _, given := t.M[key]; given && (key == "place" || !e.Block) {
+				t.Errorf(key, "is given for the 报眼 item; the masthead band sets its size and place: want %s left out, or ear = false", key)
 			}
 		}
 	}

@@ -8,6 +8,7 @@
 package issues
 
 import (
+	"broadsheet/issues/tomltab"
 	"fmt"
 	"time"
 
@@ -133,16 +134,4 @@ type Place struct {
 }
 
 // Pos is a position in an issue file.
-type Pos struct {
-	File      string
-	Line, Col int
-}
-
-// String formats p as file:line:col, or as the file alone for the file as a whole
-// (Line 0: it cannot be read, or is not text).
-func (p Pos) String() string {
-	if p.Line == 0 {
-		return p.File
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
+type Pos = tomltab.Pos

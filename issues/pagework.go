@@ -25,13 +25,13 @@ type Brief struct {
 // a brief list or a photo news item does without.
 func (d *decoder) editorial(t table, a *Article) {
 	a.Kind = articleKind(t)
-	a.EditorNote, _ = t.prose("editor_note", false)
+	a.EditorNote, _ = prose(t, "editor_note", false)
 	a.Box, a.Tint = box(t)
 	if a.Kind == KindBriefs {
 		a.Briefs = d.briefs(t)
 		for _, key := range []string{"lead", "body"} {
-			if _, given := t.m[key]; given {
-				t.errorf(key, "a brief list (kind = \"briefs\") has items, not a %s; move it into an [[article.item]]", key)
+			if _, given := t.M[key]; given {
+				t.Errorf(key, "a brief list (kind = \"briefs\") has items, not a %s; move it into an [[article.item]]", key)
 			}
 		}
 	}
@@ -39,15 +39,15 @@ func (d *decoder) editorial(t table, a *Article) {
 
 // articleKind decodes article.kind: absent for a story, or "briefs".
 func articleKind(t table) string {
-	if _, ok := t.m["kind"]; !ok {
+	if _, ok := t.M["kind"]; !ok {
 		return KindStory
 	}
-	k, ok := t.text("kind", true)
+	k, ok := t.Text("kind", true)
 	if !ok {
 		return KindStory
 	}
 	if k != KindBriefs {
-		t.errorf("kind", "%s is not a kind of article; want \"briefs\" (a list of items), or leave kind out for a story", clip(k))
+		t.Errorf("kind", "%s is not a kind of article; want \"briefs\" (a list of items), or leave kind out for a story", clip(k))
 		return KindStory
 	}
 	return k
@@ -56,18 +56,18 @@ func articleKind(t table) string {
 // box decodes article.box and article.tint: the frame or tint an article is set in.
 func box(t table) (string, int) {
 	b := ""
-	if _, ok := t.m["box"]; ok {
-		b, _ = t.text("box", true)
+	if _, ok := t.M["box"]; ok {
+		b, _ = t.Text("box", true)
 		if !contains(boxes, b) {
-			t.errorf("box", "%s is not a box; want \"rule\", \"double\" or \"tint\"", clip(b))
+			t.Errorf("box", "%s is not a box; want \"rule\", \"double\" or \"tint\"", clip(b))
 			b = ""
 		}
 	}
 	tint := 0
-	if _, ok := t.m["tint"]; ok {
+	if _, ok := t.M["tint"]; ok {
 		tint = percent(t, "tint")
 		if b != "tint" && b != "" {
-			t.errorf("tint", "goes with box = \"tint\"; this box is %q", b)
+			t.Errorf("tint", "goes with box = \"tint\"; this box is %q", b)
 		}
 		if b == "" {
 			b = "tint"
@@ -80,17 +80,17 @@ func box(t table) (string, int) {
 
 // percent decodes a percentage written "10%", from 1 to 100.
 func percent(t table, key string) int {
-	s, ok := t.text(key, true)
+	s, ok := t.Text(key, true)
 	if !ok {
 		return 0
 	}
 	var n int
 	if _, err := fmt.Sscanf(strings.TrimSpace(s), "%d%%", &n); err != nil || !strings.HasSuffix(strings.TrimSpace(s), "%") {
-		t.errorf(key, "%s is not a percentage; want one like \"10%%\"", clip(s))
+		t.Errorf(key, "%s is not a percentage; want one like \"10%%\"", clip(s))
 		return 0
 	}
 	if n < 1 || n > 100 {
-		t.errorf(key, "%d%% is out of range; want 1%%..100%% of black", n)
+		t.Errorf(key, "%d%% is out of range; want 1%%..100%% of black", n)
 		return 0
 	}
 	return n
@@ -99,17 +99,17 @@ func percent(t table, key string) int {
 // briefs decodes the [[article.item]] tables of a brief list: at least one, each with
 // a title and a body.
 func (d *decoder) briefs(at table) []Brief {
-	list, ok := at.tables("item", "[[article.item]]")
+	list, ok := at.Tables("item", "[[article.item]]")
 	if !ok || len(list) == 0 {
-		at.missing("item", "[[article.item]] tables, each with a title and a body")
+		at.Missing("item", "[[article.item]] tables, each with a title and a body")
 		return nil
 	}
 	var out []Brief
 	for _, t := range list {
-		t.checkKeys("title", "body")
-		b := Brief{Pos: t.start()}
-		b.Title, _ = t.prose("title", true)
-		b.Body, _ = t.prose("body", true)
+		t.CheckKeys("title", "body")
+		b := Brief{Pos: t.Start()}
+		b.Title, _ = prose(t, "title", true)
+		b.Body, _ = prose(t, "body", true)
 		if b.Body != "" {
 			b.Body = strings.Join(splitParagraphs(b.Body), "")
 		}
@@ -124,7 +124,7 @@ func needsBody(t table, a *Article) bool {
 	if a.Kind == KindBriefs {
 		return false
 	}
-	if _, given := t.m["body"]; given {
+	if _, given := t.M["body"]; given {
 		return true
 	}
 	for _, p := range a.Photos {
@@ -146,15 +146,15 @@ func contains(list []string, s string) bool {
 
 // briefMark decodes format.brief_mark: "rule" (default) or one character, like "■".
 func briefMark(t table) string {
-	if _, ok := t.m["brief_mark"]; !ok {
+	if _, ok := t.M["brief_mark"]; !ok {
 		return "rule"
 	}
-	m, ok := t.text("brief_mark", true)
+	m, ok := t.Text("brief_mark", true)
 	if !ok {
 		return "rule"
 	}
 	if m != "rule" && len([]rune(m)) != 1 {
-		t.errorf("brief_mark", "%s is not a brief mark; want \"rule\" or one character, like \"■\"", clip(m))
+		t.Errorf("brief_mark", "%s is not a brief mark; want \"rule\" or one character, like \"■\"", clip(m))
 		return "rule"
 	}
 	return m
@@ -164,6 +164,6 @@ func briefMark(t table) string {
 // 言论) or a brief list, set at the box's narrower measure.
 func checkBox(t table, a *Article) {
 	if a.Box != "" && len(a.Photos) > 0 {
-		t.errorf("box", "a boxed article holds text only; move its photos to an article of their own or leave box out")
+		t.Errorf("box", "a boxed article holds text only; move its photos to an article of their own or leave box out")
 	}
 }

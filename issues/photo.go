@@ -14,7 +14,7 @@ const minAspect, maxAspect = 0.2, 5
 // photos decodes an article's [[article.photo]] tables; articleColumns is the
 // article's width, 0 when not given.
 func (d *decoder) photos(at table, articleColumns int) []Photo {
-	list, _ := at.tables("photo", "[[article.photo]]")
+	list, _ := at.Tables("photo", "[[article.photo]]")
 	var photos []Photo
 	for _, t := range list {
 		photos = append(photos, d.photo(t, articleColumns))
@@ -24,12 +24,12 @@ func (d *decoder) photos(at table, articleColumns int) []Photo {
 
 // photo decodes one [[article.photo]].
 func (d *decoder) photo(t table, articleColumns int) Photo {
-	t.checkKeys("file", "caption", "columns", "aspect")
-	p := Photo{Pos: t.start()}
-	p.Caption, _ = t.prose("caption", false)
+	t.CheckKeys("file", "caption", "columns", "aspect")
+	p := Photo{Pos: t.Start()}
+	p.Caption, _ = prose(t, "caption", false)
 	p.Columns = d.width(t, "columns", false)
 	if p.Columns > 0 && articleColumns > 0 && p.Columns > articleColumns {
-		t.errorf("columns", "%d columns is wider than its article's %d; want 1..%d",
+		t.Errorf("columns", "%d columns is wider than its article's %d; want 1..%d",
 			p.Columns, articleColumns, articleColumns)
 		p.Columns = 0
 	}
@@ -40,12 +40,12 @@ func (d *decoder) photo(t table, articleColumns int) Photo {
 
 // aspect decodes a placeholder's width ÷ height; 0 when not given.
 func aspect(t table) float64 {
-	a, ok := t.number("aspect", "1.5")
+	a, ok := t.Number("aspect", "1.5")
 	if !ok {
 		return 0
 	}
 	if a < minAspect || a > maxAspect {
-		t.errorf("aspect", "%v is out of range; want width ÷ height from %v to %v, like 1.5", a, minAspect, maxAspect)
+		t.Errorf("aspect", "%v is out of range; want width ÷ height from %v to %v, like 1.5", a, minAspect, maxAspect)
 		return 0
 	}
 	return a
@@ -53,15 +53,15 @@ func aspect(t table) float64 {
 
 // photoFile resolves and checks photo.file, filling p's File, pixel size and model.
 func (d *decoder) photoFile(t table, p *Photo) {
-	if _, given := t.m["file"]; !given {
+	if _, given := t.M["file"]; !given {
 		return
 	}
-	name, ok := t.text("file", false)
+	name, ok := t.Text("file", false)
 	if !ok {
 		return
 	}
 	if name == "" {
-		t.errorf("file", "is empty; want the path of a JPEG or PNG file, or leave file out for a placeholder")
+		t.Errorf("file", "is empty; want the path of a JPEG or PNG file, or leave file out for a placeholder")
 		return
 	}
 	if path, info, ok := d.probe(t, name, "a placeholder"); ok {
@@ -78,7 +78,7 @@ func (d *decoder) probe(t table, name, placeholder string) (path string, info pi
 	info, err := picture.Probe(path)
 	if err == nil {
 		if what := writerRefuses(info); what != "" {
-			t.errorf("file", "%q %s; %s", name, what, fixWriter)
+			t.Errorf("file", "%q %s; %s", name, what, fixWriter)
 			return "", picture.Info{}, false
 		}
 		return path, info, true
@@ -91,7 +91,7 @@ func (d *decoder) probe(t table, name, placeholder string) (path string, info pi
 	if (pe.Kind == picture.Missing || pe.Kind == picture.NotFile) && !filepath.IsAbs(name) {
 		where = fmt.Sprintf(" (relative to the issue file's folder %s)", folderOf(d.file))
 	}
-	t.errorf("file", "%q %s%s; %s", name, pe.What, where, photoFix(pe.Kind, placeholder))
+	t.Errorf("file", "%q %s%s; %s", name, pe.What, where, photoFix(pe.Kind, placeholder))
 	return "", picture.Info{}, false
 }
 

@@ -22,26 +22,26 @@ const wantProfile = "want the path of a CMYK output ICC profile (.icc), or leave
 // profile: the signature "acsp" at 36, the class "prtr" at 12, the space "CMYK" at 16
 // of its 128-byte header.
 func (d *decoder) printFormat(t table, f *Format) {
-	if l, ok := t.length("bleed", "3mm"); ok && (l < 0 || l > maxBleed) {
-		t.errorf("bleed", "%s is out of range; want 0mm..%s, usually \"3mm\"", mm(l), mm(maxBleed))
+	if l, ok := length(t, "bleed", "3mm"); ok && (l < 0 || l > maxBleed) {
+		t.Errorf("bleed", "%s is out of range; want 0mm..%s, usually \"3mm\"", mm(l), mm(maxBleed))
 	} else if ok {
 		f.Bleed = l
 	}
-	f.Marks, _ = t.boolean("marks")
-	name, ok := t.text("output_profile", false)
+	f.Marks, _ = t.Boolean("marks")
+	name, ok := t.Text("output_profile", false)
 	if !ok {
 		return
 	}
 	data, err := os.ReadFile(d.resolve(name))
 	switch {
 	case name == "":
-		t.errorf("output_profile", "is empty; %s", wantProfile)
+		t.Errorf("output_profile", "is empty; %s", wantProfile)
 	case err != nil:
-		t.errorf("output_profile", "%q cannot be read (relative to the issue file's folder %s): %v; %s", name, folderOf(d.file), cause(err), wantProfile)
+		t.Errorf("output_profile", "%q cannot be read (relative to the issue file's folder %s): %v; %s", name, folderOf(d.file), cause(err), wantProfile)
 	case len(data) < 128 || string(data[36:40]) != "acsp":
-		t.errorf("output_profile", "%q is not an ICC profile; %s", name, wantProfile)
+		t.Errorf("output_profile", "%q is not an ICC profile; %s", name, wantProfile)
 	case string(data[12:16]) != "prtr" || string(data[16:20]) != "CMYK":
-		t.errorf("output_profile", "%q is a %q profile of %q data; %s", name, data[12:16], data[16:20], wantProfile)
+		t.Errorf("output_profile", "%q is a %q profile of %q data; %s", name, data[12:16], data[16:20], wantProfile)
 	default:
 		f.OutputProfile, f.OutputProfileName = string(data), filepath.Base(name)
 	}

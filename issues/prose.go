@@ -1,7 +1,7 @@
 package issues
 
 import (
-	"fmt"
+	"broadsheet/issues/tomltab"
 	"strings"
 	"unicode"
 
@@ -13,8 +13,8 @@ import (
 // one character, with CJK compatibility ideographs kept as written (NFC would replace
 // them, and with them the form a rare name was given in). A control character is an
 // error, and so is a line break anywhere but in the body.
-func (t table) prose(key string, required bool) (string, bool) {
-	s, ok := t.text(key, required)
+func prose(t table, key string, required bool) (string, bool) {
+	s, ok := t.Text(key, required)
 	if !ok {
 		return "", false
 	}
@@ -22,10 +22,10 @@ func (t table) prose(key string, required bool) (string, bool) {
 		lineBreak := isLineBreak(r)
 		switch {
 		case lineBreak && key != "body":
-			t.errorf(key, "has a line break (character %d); want one line: the layout breaks lines itself", i+1)
+			t.Errorf(key, "has a line break (character %d); want one line: the layout breaks lines itself", i+1)
 			return "", false
 		case !lineBreak && r != '\t' && unicode.IsControl(r):
-			t.errorf(key, "has the control character U+%04X (character %d); want printable text only", r, i+1)
+			t.Errorf(key, "has the control character U+%04X (character %d); want printable text only", r, i+1)
 			return "", false
 		}
 	}
@@ -54,35 +54,5 @@ func compatibilityIdeograph(r rune) bool {
 	return (r >= 0xF900 && r <= 0xFAFF) || (r >= 0x2F800 && r <= 0x2FA1F)
 }
 
-// blank reports whether s has no visible character: only white space and characters
-// that print as nothing (Unicode's default-ignorable characters: zero-width spaces and
-// joiners, the word joiner U+2060, variation selectors, the combining grapheme joiner
-// U+034F, Hangul fillers, soft hyphens …).
-func blank(s string) bool {
-	for _, r := range s {
-		if !unicode.IsSpace(r) && !ignorable(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// ignorable reports whether r is a default-ignorable code point (Unicode's
-// DerivedCoreProperties: Other_Default_Ignorable_Code_Point, format characters and
-// variation selectors).
-func ignorable(r rune) bool {
-	return unicode.In(r, unicode.Other_Default_Ignorable_Code_Point, unicode.Cf, unicode.Variation_Selector)
-}
-
-// codes lists the distinct characters of s but spaces as U+XXXX, for messages; at most five.
-func codes(s string) string {
-	var list []string
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if !seen[r] && !unicode.IsSpace(r) && len(list) < 5 {
-			seen[r] = true
-			list = append(list, fmt.Sprintf("U+%04X", r))
-		}
-	}
-	return strings.Join(list, " ")
-}
+// blank reports whether s has no visible character (see tomltab.Blank).
+func blank(s string) bool { return tomltab.Blank(s) }
