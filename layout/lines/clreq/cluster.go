@@ -71,5 +71,9 @@ func Visible(s string) (string, bool) {
 // selector, a joiner or zero-width space, a soft hyphen, a byte-order mark (Unicode
 // category Cf and the variation selectors).
 func Invisible(r rune) bool {
-	return r >= 0xAD && (unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Cf, r))
+	switch {
+	case r < 0xAD, r >= 0x2E80 && r < 0xFE00, r >= 0x20000 && r < 0xE0000:
+		return false // CJK, kana, hangul and the ideographs hold no format character or selector
+	}
+	return unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Cf, r)
 }
