@@ -3,9 +3,11 @@ package issues
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 
 	"broadsheet/layout/geom"
+	"broadsheet/layout/pdf/object"
 	"broadsheet/layout/picture"
 )
 
@@ -18,6 +20,9 @@ type Block struct {
 	// for a labelled placeholder. PixelWidth and PixelHeight are its size.
 	File                    string
 	PixelWidth, PixelHeight int
+	// PDF is the page of File when File is a one-page PDF, placed as vector art
+	// (PixelWidth, PixelHeight, Format and Model are then zero); nil otherwise.
+	PDF *PDFPage
 	// Format and Model are the picture's file format and how its pixels are stored.
 	Format picture.Format
 	Model  picture.Model
@@ -101,7 +106,12 @@ func (d *decoder) blockSpan(t table, count, lengthKey string) (int, geom.Length)
 	return 0, 0
 }
 
-// blockFile resolves and checks block.file: a JPEG or PNG picture.
+// PDFPage is the page of a one-page PDF file (an advertisement, a logo) that the page
+// draws as vector art: its visible size, the CropBox within the MediaBox (else the
+// MediaBox), which gives its aspect.
+type PDFPage struct{ Width, Height geom.Length }
+
+// blockFile resolves and checks block.file: a one-page PDF, or a JPEG or PNG picture.
 func (d *decoder) blockFile(t table, b *Block) {
 	if _, given := t.M["file"]; !given {
 		return
@@ -109,12 +119,14 @@ func (d *decoder) blockFile(t table, b *Block) {
 	name, ok := t.Text("file", false)
 	if !ok || name == "" {
 		if ok {
-			t.Errorf("file", "is empty; want the path of a JPEG or PNG file, or leave file out for a labelled placeholder")
+			t.Errorf("file", "is empty; want the path of a one-page PDF, a JPEG or a PNG file, or leave file out for a labelled placeholder")
 		}
 		return
 	}
-	if isPDF(d.resolve(name)) {
-		t.Errorf("file", "%q is a PDF; this version places JPEG and PNG blocks: save the ad as a JPEG or PNG (at 300 ppi or more)", name)
+	if path := d.resolve(name); isPDF(path) {
+		if pg, ok := d.pdfPage(t, "file", name, path, "a JPEG or PNG file, or leave file out for a labelled placeholder"); ok {
+			b.File, b.PDF = path, pg
+		}
 		return
 	}
 	if path, info, ok := d.probe(t, name, "a labelled placeholder"); ok {
@@ -123,8 +135,56 @@ func (d *decoder) blockFile(t table, b *Block) {
 	}
 }
 
-// isPDF reports whether the file at path starts like a PDF.
+// maxPDFSize is the largest PDF file a block or logo may be, read whole: 256 MB, far
+// above a page's advertisement with its pictures at print resolution.
+const maxPDFSize = 256 << 20
+
+// fixPDF says what PDF the writer embeds, for the messages; what follows it says what
+// else would do.
+const fixPDF = "want a PDF of one page, not encrypted, with a classic cross-reference table (PDF 1.4, as Ghostscript or a \"PDF/X-1a\" export writes it)"
+
+// pdfPage reads the PDF file at path, named name at key, and returns its page's size
+// when it is a one-page PDF the writer can embed; otherwise it reports why not, and
+// what else would do (or).
+func (d *decoder) pdfPage(t table, key, name, path, or string) (*PDFPage, bool) {
+	data, err := readPDF(path)
+	if err != nil {
+		t.Errorf(key, "%q cannot be read (%v); %s, %s", name, err, fixPDF, or)
+		return nil, false
+	}
+	pg, err := object.OnePage(data)
+	if err != nil {
+		t.Errorf(key, "%q is a PDF that %s; %s, %s", name, err, fixPDF, or)
+		return nil, false
+	}
+	return &PDFPage{Width: geom.Pt(pg.Box.Width()), Height: geom.Pt(pg.Box.Height())}, true
+}
+
+// readPDF reads a PDF file whole, up to maxPDFSize.
+func readPDF(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if pe, ok := err.(*os.PathError); ok {
+		return nil, pe.Err // the message names the file
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxPDFSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxPDFSize {
+		return nil, fmt.Errorf("it is over the %d MB a PDF block or logo may have", maxPDFSize>>20)
+	}
+	return data, nil
+}
+
+// isPDF reports whether the file at path is a regular file that starts like a PDF.
 func isPDF(path string) bool {
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		return false
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false

@@ -16,11 +16,13 @@ import (
 // Its zero value is a masthead of the typeset name, date, page and editor only.
 type Masthead struct {
 	Pos Pos // where the [masthead] table starts; zero when the file has none
-	// Logo is the path of a JPEG or PNG of the paper's name, resolved against the issue
-	// file's directory; empty sets the name in type. LogoWidth and LogoHeight are its
-	// size in pixels.
+	// Logo is the path of a one-page PDF, a JPEG or a PNG of the paper's name,
+	// resolved against the issue file's directory; empty sets the name in type.
+	// LogoWidth and LogoHeight are a picture's size in pixels; LogoPDF is a PDF's page
+	// (its size in points), drawn as vector art, and nil for a picture.
 	Logo                  string
 	LogoWidth, LogoHeight int
+	LogoPDF               *PDFPage
 	CN                    string // 国内统一刊号, "CN 41-0014"; empty when not given
 	IssueNumber           int    // 总第 N 期; 0 when not given
 	Lunar                 bool   // print the 农历 date beside the Gregorian one
@@ -110,9 +112,10 @@ func cn(t table) string {
 	return "CN " + parts[1] + "-" + parts[2]
 }
 
-// logo resolves and checks masthead.logo: a JPEG or PNG of the paper's name.
+// logo resolves and checks masthead.logo: a one-page PDF, a PNG or a JPEG of the
+// paper's name.
 func (d *decoder) logo(t table, m *Masthead) {
-	const fix = "want a PNG or JPEG of the paper's name, or leave logo out to set the name in type"
+	const fix = "want a one-page PDF, a PNG or a JPEG of the paper's name, or leave logo out to set the name in type"
 	if _, given := t.M["logo"]; !given {
 		return
 	}
@@ -125,7 +128,9 @@ func (d *decoder) logo(t table, m *Masthead) {
 	}
 	path := d.resolve(name)
 	if isPDF(path) {
-		t.Errorf("logo", "%q is a PDF; this version places PNG and JPEG logos: export the logo as a PNG (at 600 ppi, for line art) and give its path", name)
+		if pg, ok := d.pdfPage(t, "logo", name, path, "a PNG or JPEG of the paper's name, or leave logo out to set the name in type"); ok {
+			m.Logo, m.LogoPDF = path, pg
+		}
 		return
 	}
 	info, err := picture.Probe(path)

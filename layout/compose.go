@@ -98,6 +98,9 @@ func drawPage(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, faces *text.Fa
 	for i := range furn.Images {
 		d.Page.Items = append(d.Page.Items, &furn.Images[i])
 	}
+	for i := range furn.Forms {
+		d.Page.Items = append(d.Page.Items, &furn.Forms[i])
+	}
 	var cells, ruled, boxed []geom.Cells
 	add := func(c geom.Cells) {
 		cells = append(cells, c)

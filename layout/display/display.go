@@ -1,6 +1,7 @@
 // Package display is the display list: pages of absolutely positioned items — text
-// runs, rules, tints, frames and images — each with its colour as a value. It is what
-// composition produces and what a writer draws, and the only thing the two share.
+// runs, rules, tints, frames, images and forms (PDF pages drawn as vector art) — each
+// with its colour as a value. It is what composition produces and what a writer
+// draws, and the only thing the two share.
 //
 // Coordinates are from the trimmed page's top-left corner, y growing downwards, in
 // geom.Length. The package measures nothing and decides nothing: it holds the result
@@ -65,7 +66,7 @@ func (c Color) String() string {
 	return fmt.Sprintf("C%d M%d Y%d K%d", c.C(), c.M(), c.Y(), c.K())
 }
 
-// Item is one thing drawn on a page: *Text, *Rule, *Tint, *Frame or *Image.
+// Item is one thing drawn on a page: *Text, *Rule, *Tint, *Frame, *Image or *Form.
 type Item interface{ item() }
 
 // Text is a run of glyphs of one face on one baseline.
@@ -110,7 +111,16 @@ type Image struct {
 	Frame, Placed           geom.Rect
 }
 
+// Form is page 1 of a one-page PDF file (an advertisement, a logo) drawn as vector
+// art: its page, scaled alike in both directions, fills Frame, which placement has
+// sized to the page's aspect.
+type Form struct {
+	Path  string // the PDF file
+	Frame geom.Rect
+}
+
 func (*Text) item()  {}
+func (*Form) item()  {}
 func (*Rule) item()  {}
 func (*Tint) item()  {}
 func (*Frame) item() {}

@@ -28,12 +28,14 @@ func TestDumpItems(t *testing.T) {
 		&Tint{Rect: geom.Rect{W: pt(4), H: pt(5)}, Color: Gray(20)},
 		&Frame{Rect: geom.Rect{W: pt(4), H: pt(5)}, Width: pt(1)},
 		&Image{Path: "photos/a.jpg", Frame: geom.Rect{W: pt(4), H: pt(5)}, Placed: geom.Rect{W: pt(4), H: pt(6)}},
+		&Form{Path: "ads/a.pdf", Frame: geom.Rect{X: pt(1), W: pt(8), H: pt(6)}},
 	}}
 	want := `text 1pt 2pt NotoSerifCJKsc-Regular 9pt +0.5pt "中文"
 rule 1pt,2pt 3pt,2pt w0.5pt
 box 0pt,0pt 4ptx5pt fill=true stroke=false
 box 0pt,0pt 4ptx5pt fill=false stroke=true
 image a.jpg frame 0pt,0pt 4ptx5pt placed 0pt,0pt 4ptx6pt
+form a.pdf frame 1pt,0pt 8ptx6pt
 `
 	if got := DumpItems(p); got != want {
 		t.Errorf("DumpItems:\n%s\nwant:\n%s", got, want)

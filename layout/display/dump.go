@@ -39,6 +39,8 @@ func DumpItem(it Item) string {
 		return fmt.Sprintf("box %v fill=false stroke=true", v.Rect)
 	case *Image:
 		return fmt.Sprintf("image %s frame %v placed %v", filepath.Base(v.Path), v.Frame, v.Placed)
+	case *Form:
+		return fmt.Sprintf("form %s frame %v", filepath.Base(v.Path), v.Frame)
 	}
 	return fmt.Sprintf("%T", it)
 }

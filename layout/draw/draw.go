@@ -60,8 +60,13 @@ func (d *Drawer) Module(m *place.Module) {
 	}
 }
 
-// Block draws an advertisement or notice: its picture, or a framed label.
+// Block draws an advertisement or notice: its PDF's page as a form, its picture, or
+// a framed label.
 func (d *Drawer) Block(b *place.Block) {
+	if b.Block.PDF != nil {
+		d.Page.Items = append(d.Page.Items, &display.Form{Path: b.Block.File, Frame: b.Picture})
+		return
+	}
 	if b.Block.File != "" {
 		d.Page.Items = append(d.Page.Items, &display.Image{Path: b.Block.File, PixelWidth: b.Block.PixelWidth,
 			PixelHeight: b.Block.PixelHeight, Frame: b.Picture, Placed: b.Picture})

@@ -26,8 +26,10 @@ import (
 type Set struct {
 	Lines []place.Line
 	Rules []display.Rule
-	// Images holds the masthead's logo, when the issue gives one.
+	// Images holds the masthead's logo, when the issue gives a picture; Forms holds
+	// it when the issue gives a PDF.
 	Images []display.Image
+	Forms  []display.Form
 	// Missing lists the characters of the paper's name, section and editor that no
 	// embedded face has.
 	Missing []text.Missing

@@ -102,6 +102,15 @@ func firstColumnAfter(g grid.Grid, x geom.Length) int {
 	return c
 }
 
+// logoAspect is the logo's width and height in any one unit: a PDF's page size, or a
+// picture's pixels.
+func logoAspect(ms issues.Masthead) (w, h int64) {
+	if ms.LogoPDF != nil {
+		return int64(ms.LogoPDF.Width), int64(ms.LogoPDF.Height)
+	}
+	return int64(ms.LogoWidth), int64(ms.LogoHeight)
+}
+
 // nameOrLogo sizes the paper's name, or its logo, at the band's left: NameShare of
 // the band's height, at most NameWidth of the type area's width, and with a 报眼 up to
 // NameGive smaller when that ends it a column sooner.
@@ -110,10 +119,11 @@ func (s *Set) nameOrLogo(b *band, iss *issues.Issue, g grid.Grid, sheet *style.S
 	height := b.bottom - b.top
 	maxW := m.NameWidth.Of(g.Area.W)
 	if ms := iss.Masthead; ms.Logo != "" {
+		lw, lh := logoAspect(ms)
 		h := m.NameShare.Of(height)
-		w := h.Scale(int64(ms.LogoWidth), int64(ms.LogoHeight))
+		w := h.Scale(lw, lh)
 		if w > maxW {
-			w, h = maxW, maxW.Scale(int64(ms.LogoHeight), int64(ms.LogoWidth))
+			w, h = maxW, maxW.Scale(lh, lw)
 		}
 		if to := snapToColumn(g, w, m); ms.Ear != nil && to < w && to >= m.NameGive.Of(w) {
 			w, h = to, h.Scale(int64(to), int64(w))
@@ -191,7 +201,9 @@ func LunarLine(d issues.Date) string {
 func (s *Set) masthead(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, st *text.Setter, lines int) {
 	m := &sheet.Mast
 	b := s.band(iss, g, sheet, st, lines)
-	if ms := iss.Masthead; ms.Logo != "" {
+	if ms := iss.Masthead; ms.LogoPDF != nil {
+		s.Forms = append(s.Forms, display.Form{Path: ms.Logo, Frame: b.logo})
+	} else if ms.Logo != "" {
 		s.Images = append(s.Images, display.Image{Path: ms.Logo, PixelWidth: ms.LogoWidth, PixelHeight: ms.LogoHeight,
 			Frame: b.logo, Placed: b.logo})
 	} else {

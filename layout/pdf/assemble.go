@@ -80,7 +80,14 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 		}
 		content.WriteString(s.marksContent(glyphs))
 	}
-	contentRef := a.f.Add(object.Deflated(nil, content.Bytes()))
+	var contents any = a.f.Add(object.Deflated(nil, content.Bytes()))
+	if len(d.forms) > 0 {
+		drawForms, err := a.forms(d.forms, res, s)
+		if err != nil {
+			return nil, err
+		}
+		contents = object.Array{contents, a.f.Add(object.Deflated(nil, drawForms))}
+	}
 	pg := object.NewDict(
 		"Type", object.Name("Page"),
 		"Parent", pagesRef,
@@ -91,7 +98,7 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 		pg.Set("BleedBox", box(s.bleed))
 	}
 	pg.Set("Resources", res.dict)
-	pg.Set("Contents", contentRef)
+	pg.Set("Contents", contents)
 	a.f.Put(pageRef, pg)
 	a.f.Put(pagesRef, object.NewDict("Type", object.Name("Pages"), "Kids", object.Array{pageRef}, "Count", 1))
 

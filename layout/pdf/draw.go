@@ -19,6 +19,9 @@ import (
 type doc struct {
 	gp   *gopdf.GoPdf
 	font fontState
+	// forms are the PDF pages to draw as forms, in order: gopdf cannot, so the
+	// assembly draws them after gopdf's content.
+	forms []*display.Form
 }
 
 // fontState is the face and size gopdf has selected, so runs of the same face and
@@ -34,6 +37,7 @@ type drawn struct {
 	src       *object.Parsed
 	content   []byte
 	resources map[string]any
+	forms     []*display.Form
 }
 
 // drawWithGopdf draws the items with gopdf on a page of the trimmed size, with the
@@ -67,6 +71,7 @@ func drawWithGopdf(page *display.Page, items []display.Item, faces []*subsetFace
 	if err != nil {
 		return nil, fmt.Errorf("pdf: reading gopdf's page: %w", err)
 	}
+	out.forms = d.forms
 	return out, nil
 }
 
@@ -131,6 +136,12 @@ func (d *doc) draw(it display.Item) error {
 		return d.frame(it)
 	case *display.Image:
 		return d.image(it)
+	case *display.Form:
+		if it.Frame.W <= 0 || it.Frame.H <= 0 {
+			return fmt.Errorf("frame %v is empty", it.Frame)
+		}
+		d.forms = append(d.forms, it)
+		return nil
 	case nil:
 		return fmt.Errorf("nil item")
 	}

@@ -108,6 +108,8 @@ func itemName(page *display.Page, i int) string {
 		return where + " (frame)"
 	case *display.Image:
 		return "image " + it.Path
+	case *display.Form:
+		return "form " + it.Path
 	}
 	return where
 }

@@ -14,8 +14,8 @@ type Block struct {
 	Index int
 	Block *issues.Block
 	Cells geom.Cells
-	// Picture is where the block's picture goes: as large as the block allows, its
-	// shape kept, centred; zero for a labelled placeholder.
+	// Picture is where the block's picture, or its PDF's page, goes: as large as the
+	// block allows, its shape kept, centred; zero for a labelled placeholder.
 	Picture geom.Rect
 	// Frame is the block's rectangle on the page; Label the placeholder's text,
 	// centred in it.
@@ -96,8 +96,12 @@ func setBlock(i int, b *issues.Block, cells geom.Cells, g grid.Grid, sheet *styl
 	r := g.Rect(cells)
 	pb := &Block{Index: i, Block: b, Cells: cells, Frame: r}
 	if b.File != "" {
-		scale := min(float64(r.W)/float64(b.PixelWidth), float64(r.H)/float64(b.PixelHeight))
-		w, h := geom.Length(float64(b.PixelWidth)*scale), geom.Length(float64(b.PixelHeight)*scale)
+		pw, ph := float64(b.PixelWidth), float64(b.PixelHeight)
+		if b.PDF != nil {
+			pw, ph = float64(b.PDF.Width), float64(b.PDF.Height)
+		}
+		scale := min(float64(r.W)/pw, float64(r.H)/ph)
+		w, h := geom.Length(pw*scale), geom.Length(ph*scale)
 		pb.Picture = geom.Rect{X: r.X + (r.W-w)/2, Y: r.Y + (r.H-h)/2, W: w, H: h}
 		return pb
 	}

@@ -11,8 +11,10 @@ import (
 
 // The reader parses a PDF as PDF (tokens, objects, streams by their /Length), never
 // by matching exact bytes, so it does not depend on how a writer lays out its file.
-// It reads classic files such as gopdf writes: anything it does not expect — an
-// object stream, an encrypted file, a filter other than Flate — is an error.
+// It reads classic files such as gopdf and Ghostscript write (a stream's /Length direct
+// or an indirect number): anything it does not expect — an object stream, a
+// cross-reference stream, an incremental update, an encrypted file, a generation other
+// than 0, an escaped name, a filter other than Flate — is an error.
 
 // Parsed values: int, float64, bool, nil, Name, []byte (a string's bytes), []any
 // (array), map[string]any (dictionary), Ref and *RawStream.
@@ -21,6 +23,9 @@ import (
 type RawStream struct {
 	Dict map[string]any
 	Data []byte
+	// lengthRef is the object holding /Length when it is indirect: Data runs to the
+	// endstream keyword until Parse has read that object.
+	lengthRef Ref
 }
 
 // Parsed is a Parsed PDF file: its objects by number and its trailer.
@@ -29,6 +34,9 @@ type Parsed struct {
 	Trailer map[string]any
 }
 
+// ErrEncrypted is Parse's error for an encrypted file, which it does not decrypt.
+var ErrEncrypted = errors.New("the file is encrypted")
+
 // Parse reads every object of a PDF with a classic cross-reference table.
 func Parse(b []byte) (*Parsed, error) {
 	l := &lexer{b: b}
@@ -36,6 +44,7 @@ func Parse(b []byte) (*Parsed, error) {
 		return nil, errors.New("no %PDF header")
 	}
 	p := &Parsed{Objs: make(map[int]any)}
+	var pending []*RawStream // streams whose /Length is an indirect object
 	for {
 		tok, err := l.next()
 		if err != nil {
@@ -56,6 +65,12 @@ func Parse(b []byte) (*Parsed, error) {
 			return nil, fmt.Errorf("object %d appears twice", num)
 		}
 		p.Objs[num] = obj
+		if s, ok := obj.(*RawStream); ok && s.lengthRef != 0 {
+			pending = append(pending, s)
+		}
+	}
+	if err := p.indirectLengths(pending); err != nil {
+		return nil, err
 	}
 	for {
 		tok, err := l.next()
@@ -75,9 +90,23 @@ func Parse(b []byte) (*Parsed, error) {
 		return nil, errors.New("trailer is not a dictionary")
 	}
 	if _, enc := p.Trailer["Encrypt"]; enc {
-		return nil, errors.New("the file is encrypted")
+		return nil, ErrEncrypted
 	}
 	return p, nil
+}
+
+// indirectLengths cuts the streams whose /Length is an indirect object to that length,
+// now that every object is read.
+func (p *Parsed) indirectLengths(pending []*RawStream) error {
+	for _, s := range pending {
+		n, ok := p.Objs[int(s.lengthRef)].(int)
+		if !ok || n < 0 || n > len(s.Data) {
+			return fmt.Errorf("a stream's /Length %d 0 R is %v, want a number up to the %d bytes before endstream",
+				int(s.lengthRef), p.Objs[int(s.lengthRef)], len(s.Data))
+		}
+		s.Data, s.lengthRef = s.Data[:n], 0
+	}
+	return nil
 }
 
 // Resolve follows a reference; other values are returned as they are.
@@ -409,11 +438,14 @@ func (l *lexer) object() (any, error) {
 	return v, nil
 }
 
-// streamData reads a stream's data after the stream keyword, by its direct /Length.
+// streamData reads a stream's data after the stream keyword, by its direct /Length,
+// or up to the endstream keyword when /Length is an indirect object (which Parse reads
+// later and cuts the data to).
 func (l *lexer) streamData(d map[string]any) (*RawStream, error) {
 	n, ok := d["Length"].(int)
-	if !ok {
-		return nil, fmt.Errorf("stream /Length is %v, want a direct number", d["Length"])
+	ref, indirect := d["Length"].(Ref)
+	if !ok && !indirect {
+		return nil, fmt.Errorf("stream /Length is %v, want a number", d["Length"])
 	}
 	if bytes.HasPrefix(l.b[l.pos:], []byte("\r\n")) {
 		l.pos += 2
@@ -421,6 +453,15 @@ func (l *lexer) streamData(d map[string]any) (*RawStream, error) {
 		l.pos++
 	} else {
 		return nil, errors.New("no end of line after stream")
+	}
+	if indirect {
+		end := bytes.Index(l.b[l.pos:], []byte("endstream"))
+		if end < 0 {
+			return nil, errors.New("a stream without endstream")
+		}
+		s := &RawStream{Dict: d, Data: l.b[l.pos : l.pos+end], lengthRef: ref}
+		l.pos += end + len("endstream")
+		return s, nil
 	}
 	if n < 0 || n > len(l.b)-l.pos {
 		return nil, fmt.Errorf("stream /Length %d runs past the end of the file", n)

@@ -18,7 +18,7 @@ import (
 )
 
 // The typed PDF objects. A value is one of: int, float64 (written
-// to 0.001), bool, Name, Text, Bytes, Array, *Dict, Ref or *Stream; anything else
+// to 0.001), bool, Name, Text, Bytes, Array, *Dict, Ref, Null, Real or *Stream; anything else
 // is an error when the file is written, never a silent guess.
 type (
 	// Name is a PDF name, written /Name; it must be printable ASCII without
@@ -33,6 +33,11 @@ type (
 	Array []any
 	// Ref refers to an indirect object by its number (generation 0).
 	Ref int
+	// Null is the null object, which a copied array may hold.
+	Null struct{}
+	// Real is a number written with all its digits: a value copied from another
+	// file (a font matrix of 0.00048828) keeps its precision.
+	Real float64
 )
 
 // Dict is a PDF dictionary that keeps its keys in the order they were set, so the
@@ -244,6 +249,13 @@ func writeValue(b *bytes.Buffer, v any) error {
 		b.WriteString(strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64))
 	case bool:
 		b.WriteString(strconv.FormatBool(v))
+	case Null:
+		b.WriteString("null")
+	case Real:
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return fmt.Errorf("number %v", v)
+		}
+		b.WriteString(strconv.FormatFloat(float64(v), 'f', -1, 64))
 	case Name:
 		return writeName(b, v)
 	case Text:
