@@ -438,6 +438,24 @@ func (l *lexer) object() (any, error) {
 	return v, nil
 }
 
+// streamEnd returns where the endstream keyword that ends a stream's data b starts:
+// the first one followed by endobj, so data that holds the word is not cut; -1 when
+// there is none.
+func streamEnd(b []byte) int {
+	for at := 0; ; {
+		k := bytes.Index(b[at:], []byte("endstream"))
+		if k < 0 {
+			return -1
+		}
+		at += k
+		rest := bytes.TrimLeft(b[at+len("endstream"):], " \t\r\n\f\x00")
+		if bytes.HasPrefix(rest, []byte("endobj")) {
+			return at
+		}
+		at += len("endstream")
+	}
+}
+
 // streamData reads a stream's data after the stream keyword, by its direct /Length,
 // or up to the endstream keyword when /Length is an indirect object (which Parse reads
 // later and cuts the data to).
@@ -455,9 +473,9 @@ func (l *lexer) streamData(d map[string]any) (*RawStream, error) {
 		return nil, errors.New("no end of line after stream")
 	}
 	if indirect {
-		end := bytes.Index(l.b[l.pos:], []byte("endstream"))
+		end := streamEnd(l.b[l.pos:])
 		if end < 0 {
-			return nil, errors.New("a stream without endstream")
+			return nil, errors.New("a stream without endstream and endobj")
 		}
 		s := &RawStream{Dict: d, Data: l.b[l.pos : l.pos+end], lengthRef: ref}
 		l.pos += end + len("endstream")
