@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -210,4 +211,36 @@ func streamText(t *testing.T, p *object.Parsed, ref any) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// A PDF 1.5 file, its objects packed in object streams and its cross-reference a
+// stream (qpdf --object-streams=generate), gives the same form as the classic file.
+func TestFormFromObjectStreams(t *testing.T) {
+	dir := t.TempDir()
+	packed := filepath.Join(dir, "packed.pdf")
+	tool(t, "qpdf", "--object-streams=generate", ad, packed)
+	if !bytes.Contains(mustRead(t, packed), []byte("/ObjStm")) {
+		t.Fatal("qpdf wrote no object stream")
+	}
+	classic, err := object.OnePage(mustRead(t, ad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := object.OnePage(mustRead(t, packed))
+	if err != nil {
+		t.Fatalf("the packed file: %v", err)
+	}
+	if pg.Box != classic.Box || !bytes.Equal(pg.Content, classic.Content) {
+		t.Errorf("the packed file's page: box %v, %d bytes of content; want %v, %d bytes", pg.Box, len(pg.Content), classic.Box, len(classic.Content))
+	}
+	var images [2]string
+	for i, src := range []string{ad, packed} {
+		page := &display.Page{Width: pt(adW), Height: pt(adH), Items: []display.Item{&display.Form{Path: src, Frame: rect(0, 0, adW, adH)}}}
+		path, _ := write(t, dir, fmt.Sprintf("page%d.pdf", i), page, Options{})
+		tool(t, "pdftoppm", "-r", "50", "-png", "-singlefile", path, path)
+		images[i] = path + ".png"
+	}
+	if n := pixelsDiffering(readPNG(t, images[0]), readPNG(t, images[1])); n > 0 {
+		t.Errorf("%d pixels differ between the forms of the classic and the packed file", n)
+	}
 }

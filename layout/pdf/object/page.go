@@ -43,8 +43,9 @@ const (
 	maxTreeDepth = 64
 	maxTreeNodes = 1 << 16
 	// maxReached bounds the objects a page's resources may reach (fonts, images,
-	// forms and all they refer to): an advertisement reaches a few hundred.
-	maxReached = 1 << 20
+	// forms and all they refer to): an advertisement reaches a few hundred, and the
+	// writer copies them depth first.
+	maxReached = 1 << 18
 )
 
 // OnePage reads a PDF file of exactly one page and returns that page. Every failure

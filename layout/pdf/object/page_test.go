@@ -123,3 +123,21 @@ func TestIndirectLength(t *testing.T) {
 		t.Errorf("a /Length past endstream: %v", err)
 	}
 }
+
+// OnePage never panics, and every failure is a *PageError, on any input.
+func FuzzOnePage(f *testing.F) {
+	f.Add([]byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] >>\nendobj\n" +
+		"3 0 obj\n<< /Type /Page /MediaBox [0 0 10 10] /Contents 4 0 R /Resources << /X << /A 2 0 R >> >> >>\nendobj\n" +
+		"4 0 obj\n<< /Length 5 0 R >>\nstream\n0 0 m\nendstream\nendobj\n5 0 obj\n5\nendobj\ntrailer\n<< /Root 1 0 R >>\n"))
+	f.Add([]byte("%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 20 >>\nstream\n2 0 << /Type /Catalog >>\nendstream\nendobj\n" +
+		"3 0 obj\n<< /Type /XRef /Root 2 0 R /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n0\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pg, err := OnePage(data)
+		if _, ok := err.(*PageError); err != nil && !ok {
+			t.Fatalf("error %T %v, want a *PageError", err, err)
+		}
+		if err == nil && !(pg.Box.Width() > 0 && pg.Box.Height() > 0) {
+			t.Fatalf("a page of no area: %+v", pg.Box)
+		}
+	})
+}

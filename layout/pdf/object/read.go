@@ -6,15 +6,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
 // The reader parses a PDF as PDF (tokens, objects, streams by their /Length), never
 // by matching exact bytes, so it does not depend on how a writer lays out its file.
-// It reads classic files such as gopdf and Ghostscript write (a stream's /Length direct
-// or an indirect number): anything it does not expect — an object stream, a
-// cross-reference stream, an incremental update, an encrypted file, a generation other
-// than 0, an escaped name, a filter other than Flate — is an error.
+// It reads files such as gopdf and Ghostscript write: a classic cross-reference table
+// or a cross-reference stream, objects in object streams (PDF 1.5), a stream's /Length
+// direct or an indirect number. Anything it does not expect — an object defined twice
+// (an incremental update), an encrypted file, a generation other than 0, an escaped
+// name (#20), a filter other than Flate where it must decode — is an error. It does not
+// read the cross-reference table itself: objects are read in file order.
 
 // Parsed values: int, float64, bool, nil, Name, []byte (a string's bytes), []any
 // (array), map[string]any (dictionary), Ref and *RawStream.
@@ -37,7 +40,7 @@ type Parsed struct {
 // ErrEncrypted is Parse's error for an encrypted file, which it does not decrypt.
 var ErrEncrypted = errors.New("the file is encrypted")
 
-// Parse reads every object of a PDF with a classic cross-reference table.
+// Parse reads every object of a PDF, its object streams' included, and its trailer.
 func Parse(b []byte) (*Parsed, error) {
 	l := &lexer{b: b}
 	if !bytes.HasPrefix(b, []byte("%PDF-")) {
@@ -45,12 +48,15 @@ func Parse(b []byte) (*Parsed, error) {
 	}
 	p := &Parsed{Objs: make(map[int]any)}
 	var pending []*RawStream // streams whose /Length is an indirect object
+	var xrefStream map[string]any
+	var end keyword
 	for {
 		tok, err := l.next()
 		if err != nil {
 			return nil, err
 		}
-		if kw, ok := tok.(keyword); ok && (kw == "xref" || kw == "trailer") {
+		if kw, ok := tok.(keyword); ok && (kw == "xref" || kw == "trailer" || kw == "startxref") {
+			end = kw
 			break
 		}
 		num, ok := tok.(int)
@@ -65,17 +71,45 @@ func Parse(b []byte) (*Parsed, error) {
 			return nil, fmt.Errorf("object %d appears twice", num)
 		}
 		p.Objs[num] = obj
-		if s, ok := obj.(*RawStream); ok && s.lengthRef != 0 {
-			pending = append(pending, s)
+		if s, ok := obj.(*RawStream); ok {
+			if s.lengthRef != 0 {
+				pending = append(pending, s)
+			}
+			if s.Dict["Type"] == Name("XRef") {
+				xrefStream = s.Dict
+			}
 		}
+	}
+	if err := p.readTrailer(l, end, xrefStream); err != nil {
+		return nil, err
+	}
+	if _, enc := p.Trailer["Encrypt"]; enc {
+		return nil, ErrEncrypted
+	}
+	if err := p.objectStreams(); err != nil {
+		return nil, err
 	}
 	if err := p.indirectLengths(pending); err != nil {
 		return nil, err
 	}
+	return p, nil
+}
+
+// readTrailer reads the trailer after the objects: the trailer dictionary of a
+// classic file, or the dictionary of its cross-reference stream (PDF 1.5), which holds
+// the same entries.
+func (p *Parsed) readTrailer(l *lexer, end keyword, xrefStream map[string]any) error {
+	if end == "startxref" {
+		if xrefStream == nil {
+			return errors.New("neither a trailer nor a cross-reference stream")
+		}
+		p.Trailer = xrefStream
+		return nil
+	}
 	for {
 		tok, err := l.next()
 		if err != nil {
-			return nil, fmt.Errorf("looking for the trailer: %w", err)
+			return fmt.Errorf("looking for the trailer: %w", err)
 		}
 		if tok == keyword("trailer") {
 			break
@@ -83,16 +117,73 @@ func Parse(b []byte) (*Parsed, error) {
 	}
 	t, err := l.value()
 	if err != nil {
-		return nil, fmt.Errorf("trailer: %w", err)
+		return fmt.Errorf("trailer: %w", err)
 	}
 	var ok bool
 	if p.Trailer, ok = t.(map[string]any); !ok {
-		return nil, errors.New("trailer is not a dictionary")
+		return errors.New("trailer is not a dictionary")
 	}
-	if _, enc := p.Trailer["Encrypt"]; enc {
-		return nil, ErrEncrypted
+	return nil
+}
+
+// maxInStream bounds the objects one object stream may hold, so a hostile count
+// cannot make the reader allocate without end.
+const maxInStream = 1 << 20
+
+// objectStreams reads the objects packed in object streams (PDF 1.5) into Objs, in
+// the order of the streams' numbers.
+func (p *Parsed) objectStreams() error {
+	var nums []int
+	for n, o := range p.Objs {
+		if s, ok := o.(*RawStream); ok && s.Dict["Type"] == Name("ObjStm") {
+			nums = append(nums, n)
+		}
 	}
-	return p, nil
+	slices.Sort(nums)
+	for _, n := range nums {
+		if err := p.objectStream(p.Objs[n].(*RawStream)); err != nil {
+			return fmt.Errorf("object stream %d: %w", n, err)
+		}
+	}
+	return nil
+}
+
+// objectStream reads one object stream: N pairs of object number and offset from
+// /First, then the objects.
+func (p *Parsed) objectStream(s *RawStream) error {
+	count, ok1 := s.Dict["N"].(int)
+	first, ok2 := s.Dict["First"].(int)
+	if !ok1 || !ok2 || count < 0 || count > maxInStream || first < 0 {
+		return fmt.Errorf("/N %v /First %v", s.Dict["N"], s.Dict["First"])
+	}
+	data, err := Decoded(s)
+	if err != nil {
+		return err
+	}
+	if first > len(data) {
+		return fmt.Errorf("/First %d past the stream's %d bytes", first, len(data))
+	}
+	head := &lexer{b: data[:first]}
+	body := &lexer{b: data[first:]}
+	for i := 0; i < count; i++ {
+		num, err1 := head.next()
+		off, err2 := head.next()
+		n, ok1 := num.(int)
+		o, ok2 := off.(int)
+		if err1 != nil || err2 != nil || !ok1 || !ok2 || o < 0 || o > len(body.b) {
+			return fmt.Errorf("entry %d of its table is %v %v", i, num, off)
+		}
+		body.pos = o
+		v, err := body.value()
+		if err != nil {
+			return fmt.Errorf("object %d: %w", n, err)
+		}
+		if _, dup := p.Objs[n]; dup {
+			return fmt.Errorf("object %d appears twice", n)
+		}
+		p.Objs[n] = v
+	}
+	return nil
 }
 
 // indirectLengths cuts the streams whose /Length is an indirect object to that length,
