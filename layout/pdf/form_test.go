@@ -56,8 +56,8 @@ func TestFormFillsItsFrame(t *testing.T) {
 		want string
 	}{
 		{50, 150, "white"}, {350, 150, "white"}, {190, 30, "white"}, {190, 200, "white"},
-		{190, 160, "grey"},  // the road, 10 pt above the frame's foot
-		{110, 60, "light"},  // the sky at the frame's top-left corner
+		{190, 160, "grey"}, // the road, 10 pt above the frame's foot
+		{110, 60, "light"}, // the sky at the frame's top-left corner
 	} {
 		if got := shade(img.At(c.x, c.y)); got != c.want {
 			t.Errorf("pixel %d,%d is %s, want %s", c.x, c.y, got, c.want)
