@@ -141,7 +141,7 @@ const maxPDFSize = 256 << 20
 
 // fixPDF says what PDF the writer embeds, for the messages; what follows it says what
 // else would do.
-const fixPDF = "want a PDF of one page, not encrypted, with a classic cross-reference table (PDF 1.4, as Ghostscript or a \"PDF/X-1a\" export writes it)"
+const fixPDF = "want a PDF of one page, unrotated, not encrypted, saved whole (not updated in place, not linearized), such as a PDF/X-1a or PDF/X-4 export"
 
 // pdfPage reads the PDF file at path, named name at key, and returns its page's size
 // when it is a one-page PDF the writer can embed; otherwise it reports why not, and

@@ -18,6 +18,10 @@
 // its own data, the boxes, output intents, metadata and marks gopdf does not know.
 // Nothing of gopdf's output is patched as bytes, so a gopdf upgrade that changes its
 // object layout still works, and one that changes what it draws fails loudly.
+//
+// A one-page PDF the page shows (an advertisement, a logo) is drawn as a form XObject
+// (form.go): its page's content and resources are copied into the file, vector kept,
+// and drawn by a content stream of broadsheet's own after gopdf's.
 package pdf
 
 import (

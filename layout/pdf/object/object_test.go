@@ -14,7 +14,7 @@ func TestObjectWriterRefusesTheUnexpected(t *testing.T) {
 	}{
 		{struct{}{}, "unexpected value of type struct {}"},
 		{uint8(3), "unexpected value of type uint8"},
-		{Name("A B"), "needs escaping"},
+		{Name("A\x00B"), "holds a NUL"},
 		{Name(""), "empty name"},
 		{Ref(0), "reference to object 0"},
 		{NewDict("Bad", []string{"x"}), "/Bad: unexpected value"},
@@ -34,6 +34,24 @@ func TestObjectWriterRefusesTheUnexpected(t *testing.T) {
 	g.Reserve()
 	if _, err := g.Bytes(1, 1); err == nil || !strings.Contains(err.Error(), "reserved and never written") {
 		t.Errorf("a reserved object never written: error %v", err)
+	}
+}
+
+// Names: a byte that needs it is escaped as #xx, and reads back as it was.
+func TestNamesEscapeAndReadBack(t *testing.T) {
+	for _, n := range []Name{"PANTONE 485 C", "a#b/c(d)", "报"} {
+		var b bytes.Buffer
+		if err := writeName(&b, n); err != nil {
+			t.Fatal(err)
+		}
+		l := &lexer{b: b.Bytes()}
+		got, err := l.next()
+		if err != nil || got != n || strings.ContainsAny(b.String()[1:], " /()") {
+			t.Errorf("%q: written %s, read back %q, %v", n, b.String(), got, err)
+		}
+	}
+	if _, err := (&lexer{b: []byte("/A#2")}).next(); err == nil {
+		t.Error("a name ending in a cut escape was read")
 	}
 }
 

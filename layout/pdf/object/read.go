@@ -15,9 +15,9 @@ import (
 // It reads files such as gopdf and Ghostscript write: a classic cross-reference table
 // or a cross-reference stream, objects in object streams (PDF 1.5), a stream's /Length
 // direct or an indirect number. Anything it does not expect — an object defined twice
-// (an incremental update), an encrypted file, a generation other than 0, an escaped
-// name (#20), a filter other than Flate where it must decode — is an error. It does not
-// read the cross-reference table itself: objects are read in file order.
+// (an incremental update), an encrypted file, a generation other than 0, a filter
+// other than Flate where it must decode — is an error. It does not read the
+// cross-reference table itself: objects are read in file order.
 
 // Parsed values: int, float64, bool, nil, Name, []byte (a string's bytes), []any
 // (array), map[string]any (dictionary), Ref and *RawStream.
@@ -299,7 +299,7 @@ func (l *lexer) next() (any, error) {
 		}
 		n := l.b[start:l.pos]
 		if bytes.IndexByte(n, '#') >= 0 {
-			return nil, fmt.Errorf("offset %d: escaped name %q", start, n)
+			return unescapeName(n, start)
 		}
 		return Name(n), nil
 	case c == '(':
@@ -356,6 +356,27 @@ func (l *lexer) next() (any, error) {
 		return f, nil
 	}
 	return keyword(w), nil
+}
+
+// unescapeName undoes a name's #xx escapes (/PANTONE#20485#20C is PANTONE 485 C).
+func unescapeName(n []byte, start int) (Name, error) {
+	out := make([]byte, 0, len(n))
+	for i := 0; i < len(n); i++ {
+		if n[i] != '#' {
+			out = append(out, n[i])
+			continue
+		}
+		if i+2 >= len(n) {
+			return "", fmt.Errorf("offset %d: name %q ends in an escape", start, n)
+		}
+		v, err := strconv.ParseUint(string(n[i+1:i+3]), 16, 8)
+		if err != nil || v == 0 {
+			return "", fmt.Errorf("offset %d: name %q has a bad escape", start, n)
+		}
+		out = append(out, byte(v))
+		i += 2
+	}
+	return Name(out), nil
 }
 
 // literal reads a (…) string with its escapes and balanced parentheses.

@@ -21,8 +21,8 @@ import (
 // to 0.001), bool, Name, Text, Bytes, Array, *Dict, Ref, Null, Real or *Stream; anything else
 // is an error when the file is written, never a silent guess.
 type (
-	// Name is a PDF name, written /Name; it must be printable ASCII without
-	// delimiters, which is all this writer uses.
+	// Name is a PDF name, written /Name, with #xx escapes for the bytes that need
+	// them.
 	Name string
 	// Text is a text string (titles, Info entries): ASCII printable text is written
 	// as a literal, anything else as UTF-16BE with a byte order mark.
@@ -297,19 +297,24 @@ func writeValue(b *bytes.Buffer, v any) error {
 	return nil
 }
 
-// writeName writes /n, refusing what would need escaping.
+// writeName writes /n, a byte that is white space, a delimiter, # or outside printable
+// ASCII as #xx (a copied spot colour /PANTONE#20485#20C); a name of no bytes, or with
+// a NUL, is an error.
 func writeName(b *bytes.Buffer, n Name) error {
 	if n == "" {
 		return fmt.Errorf("empty name")
 	}
+	b.WriteByte('/')
 	for i := 0; i < len(n); i++ {
-		c := n[i]
-		if c <= ' ' || c >= 0x7F || bytes.IndexByte([]byte("()<>[]{}/%#"), c) >= 0 {
-			return fmt.Errorf("name %q needs escaping", string(n))
+		switch c := n[i]; {
+		case c == 0:
+			return fmt.Errorf("name %q holds a NUL", string(n))
+		case c <= ' ' || c >= 0x7F || bytes.IndexByte([]byte("()<>[]{}/%#"), c) >= 0:
+			fmt.Fprintf(b, "#%02X", c)
+		default:
+			b.WriteByte(c)
 		}
 	}
-	b.WriteByte('/')
-	b.WriteString(string(n))
 	return nil
 }
 
