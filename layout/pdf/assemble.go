@@ -40,6 +40,8 @@ type assembly struct {
 	src    *object.Parsed
 	copied map[int]object.Ref
 	srgb   object.Ref
+	// formContent is the content of the forms' pages, one after another, for the ids.
+	formContent []byte
 }
 
 // assemble writes the whole file: catalog, page, content, fonts, images, output
@@ -81,12 +83,14 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 		content.WriteString(s.marksContent(glyphs))
 	}
 	var contents any = a.f.Add(object.Deflated(nil, content.Bytes()))
+	shown := content.Bytes() // what the ids are derived from
 	if len(d.forms) > 0 {
 		drawForms, err := a.forms(d.forms, res, s)
 		if err != nil {
 			return nil, err
 		}
 		contents = object.Array{contents, a.f.Add(object.Deflated(nil, drawForms))}
+		shown = slices.Concat(shown, drawForms, a.formContent)
 	}
 	pg := object.NewDict(
 		"Type", object.Name("Page"),
@@ -111,7 +115,7 @@ func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date 
 	for _, kind := range []string{"GTS_PDFX", "GTS_PDFA1"} {
 		intents = append(intents, outputIntent(kind, condition, profileRef))
 	}
-	ids := contentIDs(content.Bytes(), faces, page.Meta.Title)
+	ids := contentIDs(shown, faces, page.Meta.Title)
 	meta := metadata{title: title(page.Meta), date: date, documentID: ids[0], instanceID: ids[1]}
 	metaRef := a.f.Add(object.Plain(object.NewDict("Type", object.Name("Metadata"), "Subtype", object.Name("XML")), meta.xmp()))
 	a.f.Put(catalog, object.NewDict(

@@ -106,6 +106,7 @@ func (a *assembly) embedForm(path string) (object.Ref, object.Box, error) {
 		"BBox", object.Array{object.Real(bx.X0), object.Real(bx.Y0), object.Real(bx.X1), object.Real(bx.Y1)},
 		"Resources", res,
 	)
+	a.formContent = append(a.formContent, pg.Content...)
 	return a.f.Add(object.Deflated(form, pg.Content)), bx, nil
 }
 
