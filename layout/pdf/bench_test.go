@@ -71,3 +71,19 @@ func BenchmarkSubset(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWriteWithForm is BenchmarkWrite with the vector advertisement drawn as a
+// form at the page foot: what reading, copying and compressing one PDF adds.
+func BenchmarkWriteWithForm(b *testing.B) {
+	page := benchPage()
+	page.Items = append(page.Items, &display.Form{Path: ad, Frame: rect(560, 1160, 480, 320)})
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := Write(&buf, page, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
+}
