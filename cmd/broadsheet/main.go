@@ -1,6 +1,7 @@
 // Command broadsheet typesets newspaper pages from issue files into print-ready PDFs.
 //
 //	broadsheet [flags] PATH...
+//	broadsheet import [flags] TEXT
 //
 // Each PATH is an issue file or a directory, whose *.toml files (below it, skipping
 // testdata and hidden folders) are all set, on all cores. Exit status: 0 every page is
@@ -52,6 +53,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "preflight" {
 		return preflightCommand(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "import" {
+		return runImport(args[1:], stdout, stderr)
+	}
 	var c config
 	fs := pflag.NewFlagSet("broadsheet", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -98,7 +102,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n       broadsheet preflight FILE.pdf... (see broadsheet preflight --help)\n\n"+
+	fmt.Fprintf(w, "Usage: broadsheet [flags] PATH...\n       broadsheet preflight FILE.pdf... (see broadsheet preflight --help)\n"+
+		"       broadsheet import [flags] TEXT   (text extracted from print → issue file; import -h)\n\n"+
 		"Typesets each issue file (or every *.toml below a directory) into a one-page PDF.\n"+
 		"Exit status: 0 fine; 1 written, but a page needs a person; 2 bad input or usage; 3 could not write;\n"+
 		"130/143 interrupted (SIGINT/SIGTERM).\n\nFlags:\n")

@@ -71,11 +71,22 @@ type Guess struct {
 	Note      string // what was guessed, e.g. "joined at a column break: …格|局…"
 }
 
-// String formats g for --check: line, item, note.
-func (g Guess) String() string {
-	item := g.Key
+// item names what g concerns within its article or page: a key, or a body paragraph.
+func (g Guess) item() string {
 	if g.Paragraph > 0 {
-		item = fmt.Sprintf("body paragraph %d", g.Paragraph)
+		return fmt.Sprintf("body paragraph %d", g.Paragraph)
+	}
+	return g.Key
+}
+
+// listed formats g for a list: "LINE: ITEM: NOTE", the item prefixed with where.
+func (g Guess) listed(where string) string {
+	item := g.item()
+	switch {
+	case where != "" && item != "":
+		item = where + "." + item
+	case where != "":
+		item = where
 	}
 	if item == "" {
 		return fmt.Sprintf("%d: %s", g.Line, g.Note)
@@ -83,25 +94,26 @@ func (g Guess) String() string {
 	return fmt.Sprintf("%d: %s: %s", g.Line, item, g.Note)
 }
 
-// AllGuesses lists every guess on the page, by article, in source order within each.
+// AllGuesses lists every guess on the page as "LINE: ITEM: NOTE" (LINE in the source
+// text, ITEM like article[1].body paragraph 2), the page's first, then by article.
 func (p *Page) AllGuesses() []string {
 	var out []string
 	for _, g := range p.Notes {
-		out = append(out, g.String())
+		out = append(out, g.listed(""))
 	}
 	for _, key := range metaKeys {
 		if g, ok := p.MetaGuesses[key]; ok {
-			out = append(out, g.String())
+			out = append(out, g.listed(""))
 		}
 	}
 	for i, a := range p.Articles {
-		prefix := fmt.Sprintf("article[%d]", i)
+		where := fmt.Sprintf("article[%d]", i)
 		for _, g := range a.Guesses {
-			out = append(out, prefix+" "+g.String())
+			out = append(out, g.listed(where))
 		}
 		for k, ph := range a.Photos {
 			if ph.Guess.Note != "" {
-				out = append(out, fmt.Sprintf("%s.photo[%d] %s", prefix, k, ph.Guess.String()))
+				out = append(out, ph.Guess.listed(fmt.Sprintf("%s.photo[%d]", where, k)))
 			}
 		}
 	}

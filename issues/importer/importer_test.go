@@ -221,7 +221,7 @@ func TestKicker(t *testing.T) {
 			paragraphs: []string{"全市首批20家", "每家书房"}},
 	}, out)
 	wantGuesses(t, p, "no byline found: the article ends before the title line 21",
-		"article[1] 15: subhead: the second of two title lines, taken as the subhead (副题); if the first is a kicker (引题), rename both")
+		"15: article[1].subhead: the second of two title lines, taken as the subhead (副题); if the first is a kicker (引题), rename both")
 }
 
 // TestPlaceholdersWhenNothingIsGiven: without flags or a running head, the page's keys

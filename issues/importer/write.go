@@ -35,6 +35,10 @@ func (p *Page) TOML() []byte {
 	return append([]byte(headerPrefix+hex.EncodeToString(sum[:])+"\n"), body...)
 }
 
+// HasHeader reports whether a file starting with head begins as an import does (its
+// checksum unchecked: see Untouched).
+func HasHeader(head []byte) bool { return bytes.HasPrefix(head, []byte(headerPrefix)) }
+
 // Untouched reports whether data is an issue file written by TOML and not edited
 // since: its header's checksum matches the rest.
 func Untouched(data []byte) bool {
