@@ -42,6 +42,7 @@ type config struct {
 	check, debug, quiet bool
 	final               bool // write only pages ready for the print run
 	jobs                int
+	batch               batchOptions
 }
 
 func main() {
@@ -63,9 +64,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&c.check, "check", false, "lay out and report, write no PDF")
 	fs.BoolVar(&c.final, "final", false, "for the print run: write no PDF for a page that needs a person (placeholder, soft photo, overset, missing glyph, empty space); exit 1 with the reasons")
 	fs.BoolVar(&c.debug, "debug", false, "draw the column grid, baselines and module boxes into the PDF")
-	fs.StringVar(&c.report, "report", "", "write a JSON report of every page to this file")
+	fs.StringVar(&c.report, "report", "", "write a JSON report of every page to this file; a name ending in .jsonl gets a line per page as it finishes")
 	fs.IntVarP(&c.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages set at once")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only problems")
+	addBatchFlags(fs, &c.batch)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	licenses := fs.Bool("licenses", false, "print the licences of the embedded fonts and exit")
 	fs.Usage = func() {} // usage is printed below: on stdout when asked for, on stderr after a mistake
@@ -90,9 +92,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr, fs)
 		return exitInput
 	}
+	c.batch.takeJSONL(&c.report)
 	jobs, err := plan(fs.Args(), c.out)
 	if err == nil {
 		err = checkReport(c.report, jobs)
+	}
+	if err == nil {
+		err = checkReport(c.batch.jsonl, jobs)
+	}
+	if err == nil {
+		jobs, err = shardJobs(c.batch.shard, fs.Args(), jobs)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)

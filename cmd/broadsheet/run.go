@@ -27,7 +27,8 @@ type result struct {
 	Status  int            `json:"status"`
 	Errors  []string       `json:"errors,omitempty"`
 	Report  *report.Report `json:"report,omitempty"`
-	Seconds float64        `json:"-"` // not in the report, which is the same on every run
+	Skipped bool           `json:"skipped,omitempty"` // up to date: not rebuilt
+	Seconds float64        `json:"-"`                 // not in the report, which is the same on every run
 }
 
 // runJobs sets the pages on up to c.jobs goroutines and prints each outcome as soon as
@@ -37,17 +38,24 @@ type result struct {
 // temporary file is removed, the report says what was done, and the status is
 // 128 + the signal's number (130 for SIGINT, 143 for SIGTERM).
 func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writer) int {
+	b, err := startBatch(len(jobs), c, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
+		return exitFailure
+	}
+	stdout, stderr = b.writers(stdout, stderr)
 	done := make([]chan result, len(jobs))
 	for i := range done {
 		done[i] = make(chan result, 1)
 	}
 	stop := make(chan struct{})
-	finished := startWorkers(jobs, c, done, stop)
+	finished := startWorkers(jobs, c, b, done, stop)
 	var results []result
 	status := exitOK
 	take := func(r result) {
 		results = append(results, r)
 		printResult(r, c, stdout, stderr)
+		b.printed(r, stdout, stderr)
 		status = max(status, r.Status)
 	}
 	var sig os.Signal
@@ -80,9 +88,9 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 	}
 	temps.shut()
 	if sig != nil {
-		return exitSignal(sig)
+		return b.finish(exitSignal(sig), stderr)
 	}
-	return status
+	return b.finish(status, stderr)
 }
 
 // stopRun stops the run at signal sig: no new page is started (stop is closed), the
@@ -103,7 +111,7 @@ func stopRun(sig os.Signal, sigs <-chan os.Signal, stop chan struct{}, finished 
 
 // startWorkers starts the goroutines that set the pages, each into its done channel,
 // until stop is closed; the channel it returns is closed when they have all ended.
-func startWorkers(jobs []job, c config, done []chan result, stop <-chan struct{}) <-chan struct{} {
+func startWorkers(jobs []job, c config, b *batch, done []chan result, stop <-chan struct{}) <-chan struct{} {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < max(1, min(c.jobs, len(jobs))); w++ {
@@ -115,7 +123,7 @@ func startWorkers(jobs []job, c config, done []chan result, stop <-chan struct{}
 				case <-stop:
 					return
 				default:
-					done[i] <- setPage(jobs[i], c)
+					done[i] <- b.build(jobs[i], c)
 				}
 			}
 		}()

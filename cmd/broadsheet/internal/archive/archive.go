@@ -1,0 +1,131 @@
+// Package archive writes a varied archive of issue files for tests and benchmarks of
+// directory runs: pages made from the sample issue files, each with its own date and
+// page number, its articles in another order and their paragraphs rotated, so that no
+// two pages are set alike. It is a tool of the command's tests, not part of a run.
+package archive
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// PagesPerIssue is how many pages one day's folder gets.
+const PagesPerIssue = 8
+
+// firstDay is the day of the archive's first issue.
+var firstDay = time.Date(2023, time.November, 1, 0, 0, 0, 0, time.UTC)
+
+// Write writes n pages below dir, PagesPerIssue to a folder per day
+// (2023-11-01/p01.toml …), made from the issue files in sources, whose photos folder
+// (sources/photos) is copied to dir/photos. It returns the pages' paths.
+func Write(dir, sources string, n int) ([]string, error) {
+	names, err := filepath.Glob(filepath.Join(sources, "*.toml"))
+	if err != nil || len(names) == 0 {
+		return nil, fmt.Errorf("no issue files in %s", sources)
+	}
+	slices.Sort(names)
+	if err := copyPhotos(filepath.Join(sources, "photos"), filepath.Join(dir, "photos")); err != nil {
+		return nil, err
+	}
+	var pages []string
+	for i := range n {
+		doc, err := read(names[i%len(names)])
+		if err != nil {
+			return nil, err
+		}
+		vary(doc, i, i/len(names))
+		path := filepath.Join(dir, firstDay.AddDate(0, 0, i/PagesPerIssue).Format(time.DateOnly),
+			fmt.Sprintf("p%02d.toml", i%PagesPerIssue+1))
+		if err := write(path, doc); err != nil {
+			return nil, err
+		}
+		pages = append(pages, path)
+	}
+	return pages, nil
+}
+
+func read(path string) (map[string]any, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var doc map[string]any
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc, nil
+}
+
+func write(path string, doc map[string]any) error {
+	data, err := toml.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// vary makes page i of the archive from a copy of a sample page: its date and page
+// number, the order of its articles (turn r of the samples rotates them by r) and of
+// each article's paragraphs, and its photos' paths, one folder deeper.
+func vary(doc map[string]any, i, r int) {
+	day := firstDay.AddDate(0, 0, i/PagesPerIssue)
+	doc["date"] = toml.LocalDate{Year: day.Year(), Month: int(day.Month()), Day: day.Day()}
+	doc["page"] = int64(i%PagesPerIssue + 1)
+	articles, _ := doc["article"].([]any)
+	if len(articles) > 1 {
+		k := r % len(articles)
+		doc["article"] = append(articles[k:], articles[:k]...)
+	}
+	for _, a := range articles {
+		art, _ := a.(map[string]any)
+		rotateBody(art, i)
+		photos, _ := art["photo"].([]any)
+		for _, p := range photos {
+			if ph, _ := p.(map[string]any); ph != nil {
+				if f, ok := ph["file"].(string); ok {
+					ph["file"] = "../" + f
+				}
+			}
+		}
+	}
+}
+
+// rotateBody moves the first i mod n paragraphs of an article's body to its end.
+func rotateBody(art map[string]any, i int) {
+	body, _ := art["body"].(string)
+	paras := strings.FieldsFunc(body, func(r rune) bool { return r == '\n' })
+	if len(paras) < 2 {
+		return
+	}
+	k := i % len(paras)
+	art["body"] = strings.Join(append(paras[k:], paras[:k]...), "\n")
+}
+
+func copyPhotos(from, to string) error {
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return nil // no photos
+	}
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"broadsheet/issues"
+)
+
+// manifestName is the file beside the PDFs that records how each was built. It is
+// hidden, so a directory run never takes it for a page, and it is appended a line per
+// page as soon as the PDF is in place: a killed run loses only the pages in flight.
+const manifestName = ".broadsheet-manifest.jsonl"
+
+// keyVersion changes when what goes into a build key changes.
+const keyVersion = "broadsheet build key 1"
+
+// record is one line of a manifest: a PDF, the key of what it was built from, and
+// what the build said, so that a skipped page reports what its build reported.
+type record struct {
+	PDF      string          `json:"pdf"`    // the PDF's name in its folder
+	Key      string          `json:"key"`    // SHA-256 over program, options, issue file, pictures
+	SHA256   string          `json:"sha256"` // of the PDF's bytes, to know it is the one built
+	Input    string          `json:"input"`  // the issue file, as given
+	Status   int             `json:"status"`
+	Warnings json.RawMessage `json:"warnings,omitempty"`
+	Overset  json.RawMessage `json:"overset,omitempty"`
+}
+
+// manifest reads and appends the manifests of the output folders of a run.
+type manifest struct {
+	enabled bool   // false with --check, and when the program cannot be identified
+	force   bool   // rebuild all, but record
+	prefix  string // the key's start: key version, program, options
+	mu      sync.Mutex
+	dirs    map[string]*dirManifest
+}
+
+// dirManifest is one folder's manifest.
+type dirManifest struct {
+	once    sync.Once
+	records map[string][]record // by PDF name; later lines after earlier ones
+	mu      sync.Mutex
+	file    *os.File // opened for appending when the first page is recorded
+}
+
+// newManifest prepares the manifests of a run. The key covers the program's own bytes
+// (its code and the fonts inside it) and the output options.
+func newManifest(c config) *manifest {
+	m := &manifest{dirs: map[string]*dirManifest{}, force: c.batch.force}
+	if c.check {
+		return m
+	}
+	program, err := programHash()
+	if err != nil {
+		return m // without knowing the program, no page can be known to be up to date
+	}
+	m.enabled = true
+	m.prefix = fmt.Sprintf("%s\nprogram %s\nversion %s\ndebug %t\n", keyVersion, program, version, c.debug)
+	return m
+}
+
+// programHash is the SHA-256 of the running executable, which holds the fonts.
+var programHash = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	return fileHash(exe)
+})
+
+func fileHash(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// lookup returns the build key of a job and, when its PDF is up to date (built with
+// that key, and still the bytes then written), the record of that build. The key is
+// empty when the page cannot be keyed (bad input: setPage will say why).
+func (m *manifest) lookup(j job, c config) (string, *record) {
+	if !m.enabled {
+		return "", nil
+	}
+	key, err := m.key(j.in)
+	if err != nil {
+		return "", nil
+	}
+	if m.force {
+		return key, nil
+	}
+	return key, m.dir(j.out).upToDate(j.out, key)
+}
+
+// key is the SHA-256 over the key's prefix, the issue file's bytes and each picture's
+// bytes, in the order the file names them.
+func (m *manifest) key(in string) (string, error) {
+	data, err := os.ReadFile(in)
+	if err != nil {
+		return "", err
+	}
+	iss, err := issues.DecodeBytes(in, data)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%sissue %d\n", m.prefix, len(data))
+	h.Write(data)
+	for _, a := range iss.Articles {
+		for _, p := range a.Photos {
+			if p.File == "" {
+				continue
+			}
+			sum, err := fileHash(p.File)
+			if err != nil {
+				return "", err
+			}
+			fmt.Fprintf(h, "picture %s\n", sum)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// dir returns the manifest of the folder of the PDF out.
+func (m *manifest) dir(out string) *dirManifest {
+	dir := filepath.Dir(out)
+	m.mu.Lock()
+	d, ok := m.dirs[dir]
+	if !ok {
+		d = &dirManifest{}
+		m.dirs[dir] = d
+	}
+	m.mu.Unlock()
+	d.once.Do(func() { d.records = readManifest(filepath.Join(dir, manifestName)) })
+	return d
+}
+
+// readManifest reads a manifest; a missing file is an empty one, and a line cut
+// short by a crash, or otherwise unreadable, is ignored (its page is rebuilt).
+func readManifest(path string) map[string][]record {
+	recs := map[string][]record{}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return recs
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var r record
+		if json.Unmarshal(sc.Bytes(), &r) == nil && r.PDF != "" && r.Key != "" {
+			recs[r.PDF] = append(recs[r.PDF], r)
+		}
+	}
+	return recs
+}
+
+// upToDate returns the latest record of out built with key, if out is still the
+// PDF that build wrote.
+func (d *dirManifest) upToDate(out, key string) *record {
+	d.mu.Lock()
+	list := d.records[filepath.Base(out)]
+	d.mu.Unlock()
+	if len(list) == 0 {
+		return nil
+	}
+	last := list[len(list)-1]
+	if last.Key != key {
+		return nil
+	}
+	sum, err := fileHash(out)
+	if err != nil || sum != last.SHA256 {
+		return nil
+	}
+	return &last
+}
+
+// add appends the record of a page just written to its folder's manifest.
+func (m *manifest) add(j job, key string, r result) error {
+	sum, err := fileHash(j.out)
+	if err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	rec := record{PDF: filepath.Base(j.out), Key: key, SHA256: sum, Input: j.in, Status: r.Status}
+	rec.Warnings, rec.Overset = reportDetails(r)
+	line, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	d := m.dir(j.out)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.records[rec.PDF] = append(d.records[rec.PDF], rec)
+	if d.file == nil {
+		path := filepath.Join(filepath.Dir(j.out), manifestName)
+		if d.file, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
+			return fmt.Errorf("manifest: %w", err)
+		}
+	}
+	// One write per line: appends of a line are whole on a local file system.
+	if _, err := d.file.Write(append(line, '\n')); err != nil {
+		return fmt.Errorf("manifest %s: %w", d.file.Name(), err)
+	}
+	return nil
+}
+
+// close closes the manifests appended to.
+func (m *manifest) close() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var errs []error
+	for _, d := range m.dirs {
+		if d.file != nil {
+			errs = append(errs, d.file.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
