@@ -16,15 +16,12 @@ type batchOptions struct {
 	jsonl string // --report FILE.jsonl: one line per page as it finishes
 	force bool   // rebuild pages that are up to date
 	shard string // K/N or auto/N
-	// progress is "auto" (a bar when stderr is a terminal), "bar", "lines" or "none".
-	progress string
 }
 
 // addBatchFlags registers the flags of long runs.
 func addBatchFlags(fs *pflag.FlagSet, b *batchOptions) {
 	fs.BoolVar(&b.force, "force", false, "rebuild every page, even those whose PDF is up to date")
 	fs.StringVar(&b.shard, "shard", "", "build only slice K of N (K/N, 1-based; auto/N takes K from JOB_COMPLETION_INDEX)")
-	fs.StringVar(&b.progress, "progress", "auto", "progress display on stderr: auto (a bar on a terminal), bar, lines, none")
 }
 
 // takeJSONL moves a --report name ending in .jsonl from the JSON report to the
@@ -47,6 +44,7 @@ type batch struct {
 	manifest *manifest
 	lines    *jsonlReport
 	display  progress
+	stderr   io.Writer // the real one, for the summary after the display has stopped
 	mu       sync.Mutex
 	counts   counts
 	prior    map[string]*record // manifest records of the pages skipped, by input
@@ -61,7 +59,7 @@ type counts struct {
 // of each output folder (read when first needed) and the progress display.
 func startBatch(total int, c config, stdout, stderr io.Writer) (*batch, error) {
 	b := &batch{opt: c.batch, check: c.check, quiet: c.quiet, total: total, started: time.Now(),
-		manifest: newManifest(c), prior: map[string]*record{}}
+		manifest: newManifest(c), prior: map[string]*record{}, stderr: stderr}
 	if c.batch.jsonl != "" {
 		lines, err := createJSONL(c.batch.jsonl)
 		if err != nil {
@@ -69,7 +67,7 @@ func startBatch(total int, c config, stdout, stderr io.Writer) (*batch, error) {
 		}
 		b.lines = lines
 	}
-	b.display = newProgress(c.batch.progress, c.quiet, total, stdout, stderr)
+	b.display = newProgress(c.quiet, total, stdout, stderr)
 	return b, nil
 }
 
@@ -172,7 +170,8 @@ func printPriorWarnings(file string, raw json.RawMessage, stderr io.Writer) {
 
 // finish writes the summary line to the JSON lines report and the summary to stderr,
 // and returns the run's status made worse by any failure to write the report.
-func (b *batch) finish(status int, stderr io.Writer) int {
+func (b *batch) finish(status int) int {
+	stderr := b.stderr
 	b.mu.Lock()
 	n := b.counts
 	b.mu.Unlock()

@@ -36,7 +36,7 @@ type summaryLine struct {
 	Type      string  `json:"type"` // "summary"
 	Pages     int     `json:"pages"`
 	Written   int     `json:"written"`
-	Skipped   int     `json:"skipped"`
+	UpToDate  int     `json:"up_to_date"`
 	Checked   int     `json:"checked"`
 	Attention int     `json:"attention"`
 	Invalid   int     `json:"invalid"`
@@ -103,7 +103,7 @@ func pageState(r result) string {
 
 // summary writes the last line and closes the report.
 func (j *jsonlReport) summary(n counts, elapsed time.Duration, status int, shard string) error {
-	j.write(summaryLine{Type: "summary", Pages: n.done, Written: n.written, Skipped: n.skipped,
+	j.write(summaryLine{Type: "summary", Pages: n.done, Written: n.written, UpToDate: n.skipped,
 		Checked: n.checked, Attention: n.attention, Invalid: n.invalid, Failed: n.failed,
 		Seconds: float64(elapsed.Milliseconds()) / 1000, Status: status, Shard: shard, Version: version})
 	if err := j.f.Close(); err != nil && j.err == nil {

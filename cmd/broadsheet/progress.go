@@ -20,13 +20,13 @@ type progress interface {
 	stop()
 }
 
-// newProgress picks the display: with -q or "none" nothing (the summary line is still
-// printed); a bar when asked or when stderr is a terminal; else a line per page.
-func newProgress(mode string, quiet bool, total int, stdout, stderr io.Writer) progress {
+// newProgress picks the display: with -q nothing (the summary line is still printed);
+// a bar when stderr is a terminal; else a line per page.
+func newProgress(quiet bool, total int, stdout, stderr io.Writer) progress {
 	switch {
-	case quiet || mode == "none":
+	case quiet:
 		return lines{quiet: true}
-	case mode == "bar" || mode == "auto" && isTerminal(stderr):
+	case isTerminal(stderr):
 		return newBar(total, stdout, stderr)
 	}
 	return lines{}

@@ -88,9 +88,9 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 	}
 	temps.shut()
 	if sig != nil {
-		return b.finish(exitSignal(sig), stderr)
+		return b.finish(exitSignal(sig))
 	}
-	return b.finish(status, stderr)
+	return b.finish(status)
 }
 
 // stopRun stops the run at signal sig: no new page is started (stop is closed), the
