@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -66,5 +68,19 @@ func TestRelativePath(t *testing.T) {
 	}
 	if got := relativePath([]string{dir + "/x.toml"}, dir+"/x.toml"); got != "x.toml" {
 		t.Errorf("a file given itself: %q", got)
+	}
+}
+
+// TestKubernetesManifestAgrees: the Indexed Job in docs runs as many completions as
+// the slices its pods ask for.
+func TestKubernetesManifestAgrees(t *testing.T) {
+	data, err := os.ReadFile("../../docs/k8s/archive-rebuild.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	completions := regexp.MustCompile(`(?m)^\s*completions:\s*(\d+)`).FindSubmatch(data)
+	shards := regexp.MustCompile(`--shard=auto/(\d+)`).FindSubmatch(data)
+	if completions == nil || shards == nil || string(completions[1]) != string(shards[1]) {
+		t.Errorf("completions %q and --shard=auto/N %q differ", completions, shards)
 	}
 }
