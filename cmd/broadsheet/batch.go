@@ -13,14 +13,16 @@ import (
 
 // batchOptions are the flags for long runs: archives and nightly builds.
 type batchOptions struct {
-	jsonl string // --report FILE.jsonl: one line per page as it finishes
-	force bool   // rebuild pages that are up to date
-	shard string // K/N or auto/N
+	jsonl   string // --report FILE.jsonl: one line per page as it finishes
+	force   bool   // rebuild pages that are up to date
+	shard   string // K/N or auto/N
+	combine bool   // also write one PDF per issue folder
 }
 
 // addBatchFlags registers the flags of long runs.
 func addBatchFlags(fs *pflag.FlagSet, b *batchOptions) {
 	fs.BoolVar(&b.force, "force", false, "rebuild every page, even those whose PDF is up to date")
+	fs.BoolVar(&b.combine, "combine", false, "also write one PDF per issue folder, beside it, its pages in page order with an outline")
 	fs.StringVar(&b.shard, "shard", "", "build only slice K of N (K/N, 1-based; auto/N takes K from JOB_COMPLETION_INDEX)")
 }
 
@@ -53,6 +55,7 @@ type batch struct {
 // counts are the outcomes so far.
 type counts struct {
 	done, written, skipped, checked, attention, invalid, failed int
+	issues, issuesUpToDate                                      int // whole issues (--combine)
 }
 
 // startBatch opens what a run needs: the JSON lines report (truncated), the manifest
@@ -168,6 +171,16 @@ func printPriorWarnings(file string, raw json.RawMessage, stderr io.Writer) {
 	}
 }
 
+// keep returns what of a printed result the run keeps to the end: all of it for the
+// JSON report, else only its outcome, so that memory does not grow with the pages'
+// reports over an archive of hundreds of thousands of pages.
+func (b *batch) keep(r result, c config) result {
+	if c.report == "" {
+		r.Report = nil
+	}
+	return r
+}
+
 // finish writes the summary line to the JSON lines report and the summary to stderr,
 // and returns the run's status made worse by any failure to write the report.
 func (b *batch) finish(status int) int {
@@ -200,6 +213,9 @@ func summaryText(n counts, elapsed time.Duration) string {
 	}
 	s += fmt.Sprintf(", %d written, %d up to date, %d need attention, %d bad input, %d failed, %.1f s",
 		n.written, n.skipped, n.attention, n.invalid, n.failed, elapsed.Seconds())
+	if n.issues+n.issuesUpToDate > 0 {
+		s += fmt.Sprintf("; %d whole issues written, %d up to date", n.issues, n.issuesUpToDate)
+	}
 	if elapsed > 0 && n.done > 0 {
 		s += fmt.Sprintf(" (%.1f pages/s)", float64(n.done)/elapsed.Seconds())
 	}

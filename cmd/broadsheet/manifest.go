@@ -48,7 +48,7 @@ type manifest struct {
 // dirManifest is one folder's manifest.
 type dirManifest struct {
 	once    sync.Once
-	records map[string][]record // by PDF name; later lines after earlier ones
+	records map[string]record // the last line of each PDF, by its name
 	mu      sync.Mutex
 	file    *os.File // opened for appending when the first page is recorded
 }
@@ -153,8 +153,8 @@ func (m *manifest) dir(out string) *dirManifest {
 
 // readManifest reads a manifest; a missing file is an empty one, and a line cut
 // short by a crash, or otherwise unreadable, is ignored (its page is rebuilt).
-func readManifest(path string) map[string][]record {
-	recs := map[string][]record{}
+func readManifest(path string) map[string]record {
+	recs := map[string]record{}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return recs
@@ -164,7 +164,7 @@ func readManifest(path string) map[string][]record {
 	for sc.Scan() {
 		var r record
 		if json.Unmarshal(sc.Bytes(), &r) == nil && r.PDF != "" && r.Key != "" {
-			recs[r.PDF] = append(recs[r.PDF], r)
+			recs[r.PDF] = r // a later line replaces an earlier one
 		}
 	}
 	return recs
@@ -174,13 +174,9 @@ func readManifest(path string) map[string][]record {
 // PDF that build wrote.
 func (d *dirManifest) upToDate(out, key string) *record {
 	d.mu.Lock()
-	list := d.records[filepath.Base(out)]
+	last, ok := d.records[filepath.Base(out)]
 	d.mu.Unlock()
-	if len(list) == 0 {
-		return nil
-	}
-	last := list[len(list)-1]
-	if last.Key != key {
+	if !ok || last.Key != key {
 		return nil
 	}
 	sum, err := fileHash(out)
@@ -192,22 +188,29 @@ func (d *dirManifest) upToDate(out, key string) *record {
 
 // add appends the record of a page just written to its folder's manifest.
 func (m *manifest) add(j job, key string, r result) error {
-	sum, err := fileHash(j.out)
+	rec := record{PDF: filepath.Base(j.out), Key: key, Input: j.in, Status: r.Status}
+	rec.Warnings, rec.Overset = reportDetails(r)
+	return m.record(j.out, rec)
+}
+
+// record appends rec, for the PDF at out just written, to its folder's manifest, with
+// the PDF's SHA-256.
+func (m *manifest) record(out string, rec record) error {
+	sum, err := fileHash(out)
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	rec := record{PDF: filepath.Base(j.out), Key: key, SHA256: sum, Input: j.in, Status: r.Status}
-	rec.Warnings, rec.Overset = reportDetails(r)
+	rec.SHA256 = sum
 	line, err := json.Marshal(rec)
 	if err != nil {
 		return err
 	}
-	d := m.dir(j.out)
+	d := m.dir(out)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.records[rec.PDF] = append(d.records[rec.PDF], rec)
+	d.records[rec.PDF] = rec
 	if d.file == nil {
-		path := filepath.Join(filepath.Dir(j.out), manifestName)
+		path := filepath.Join(filepath.Dir(out), manifestName)
 		if d.file, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
 			return fmt.Errorf("manifest: %w", err)
 		}

@@ -53,10 +53,10 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 	var results []result
 	status := exitOK
 	take := func(r result) {
-		results = append(results, r)
 		printResult(r, c, stdout, stderr)
 		b.printed(r, stdout, stderr)
 		status = max(status, r.Status)
+		results = append(results, b.keep(r, c))
 	}
 	var sig os.Signal
 	rest := "the rest were not started"
@@ -85,6 +85,9 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 			fmt.Fprintf(stderr, "broadsheet: report: %v\n", err)
 			status = max(status, exitFailure)
 		}
+	}
+	if sig == nil {
+		status = b.combineIssues(jobs, results, status, stderr) // every page was taken, in order
 	}
 	temps.shut()
 	if sig != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -81,11 +82,15 @@ func relativePath(roots []string, in string) string {
 }
 
 // shardJobs keeps the jobs of --shard, when given.
-func shardJobs(spec string, roots []string, jobs []job) ([]job, error) {
-	if spec == "" {
+func shardJobs(b batchOptions, roots []string, jobs []job) ([]job, error) {
+	if b.shard == "" {
 		return jobs, nil
 	}
-	s, err := parseShard(spec, os.Getenv)
+	if b.combine {
+		return nil, errors.New("--combine needs every page of an issue, and a shard has some: " +
+			"run the shards, then once more with --combine and without --shard (the pages are up to date by then)")
+	}
+	s, err := parseShard(b.shard, os.Getenv)
 	if err != nil {
 		return nil, err
 	}

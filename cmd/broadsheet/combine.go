@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"broadsheet/issues"
+)
+
+func init() {
+	// pdfcpu would otherwise install a configuration folder in the user's home.
+	model.ConfigPath = "disable"
+}
+
+// combineKeyVersion changes when what goes into a whole issue's build key changes.
+const combineKeyVersion = "broadsheet combine key 1"
+
+// issuePage is one page of a whole issue: its PDF and what its outline entry says.
+type issuePage struct {
+	pdf, in string
+	number  int
+	section string
+}
+
+// combineIssues writes, for each folder that received PDFs, one PDF of the whole issue
+// beside the folder (pdf/2023-11-21/ → pdf/2023-11-21.pdf) with its pages in page order
+// and an outline entry naming each page's number and section. An issue whose pages are
+// all up to date, and whose PDF is still the one combined from them, is not written
+// again. It returns the run's status, made worse by what went wrong.
+func (b *batch) combineIssues(jobs []job, results []result, status int, stderr io.Writer) int {
+	if !b.opt.combine || b.check {
+		return status
+	}
+	outputs, inputs := map[string]bool{}, inputsOf(jobs)
+	for _, j := range jobs {
+		outputs[canonical(j.out)] = true
+	}
+	for _, folder := range issueFolders(jobs, results) {
+		target := combinedName(folder.dir)
+		if len(folder.bad) > 0 {
+			fmt.Fprintf(stderr, "broadsheet: %s: not written: %d of the issue's pages have no PDF (%s …)\n",
+				target, len(folder.bad), folder.bad[0])
+			continue
+		}
+		err := b.combineIssue(target, folder.pages, outputs, inputs)
+		switch {
+		case errors.Is(err, errUpToDate):
+			b.combined(target, true)
+		case err != nil:
+			fmt.Fprintf(stderr, "broadsheet: %s: %v\n", target, err)
+			status = max(status, exitFailure)
+		default:
+			b.combined(target, false)
+		}
+	}
+	return status
+}
+
+// errUpToDate says a whole issue's PDF need not be written again.
+var errUpToDate = errors.New("up to date")
+
+// combined counts and reports a whole issue written or up to date.
+func (b *batch) combined(target string, upToDate bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if upToDate {
+		b.counts.issuesUpToDate++
+	} else {
+		b.counts.issues++
+	}
+	if b.lines != nil {
+		state := "written"
+		if upToDate {
+			state = "skipped"
+		}
+		b.lines.write(issueLine{Type: "issue", Output: target, State: state, Skipped: upToDate, Shard: b.opt.shard})
+	}
+}
+
+// issueLine is the JSON lines report's line for a whole issue.
+type issueLine struct {
+	Type    string `json:"type"` // "issue"
+	Output  string `json:"output"`
+	State   string `json:"state"`
+	Skipped bool   `json:"skipped"`
+	Shard   string `json:"shard,omitempty"`
+}
+
+// folder is an output folder and the pages written into it.
+type folder struct {
+	dir   string
+	pages []issuePage
+	bad   []string // inputs without a PDF
+}
+
+// issueFolders groups the pages by output folder, in page order; a folder with a page
+// that has no PDF is left out with a message.
+func issueFolders(jobs []job, results []result) []folder {
+	byDir := map[string]*folder{}
+	var order []string
+	for i, j := range jobs {
+		dir := filepath.Dir(j.out)
+		f, ok := byDir[dir]
+		if !ok {
+			f = &folder{dir: dir}
+			byDir[dir] = f
+			order = append(order, dir)
+		}
+		if results[i].Status > exitAttention {
+			f.bad = append(f.bad, j.in)
+			continue
+		}
+		f.pages = append(f.pages, describePage(j))
+	}
+	var folders []folder
+	for _, dir := range order {
+		f := byDir[dir]
+		slices.SortStableFunc(f.pages, func(a, b issuePage) int { return cmp.Compare(a.number, b.number) })
+		folders = append(folders, *f)
+	}
+	return folders
+}
+
+// describePage reads a page's number and section from its issue file.
+func describePage(j job) issuePage {
+	p := issuePage{pdf: j.out, in: j.in}
+	if iss, err := issues.Decode(j.in); err == nil {
+		p.number, p.section = iss.PageNo, iss.Section
+	}
+	return p
+}
+
+// combinedName is the whole issue's PDF for an output folder: beside it, named after it.
+func combinedName(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	return filepath.Join(filepath.Dir(dir), filepath.Base(abs)+".pdf")
+}
+
+// combineIssue writes one whole issue, unless it is up to date.
+func (b *batch) combineIssue(target string, pages []issuePage, outputs map[string]bool, inputs map[string]string) error {
+	if outputs[canonical(target)] {
+		return fmt.Errorf("is also a page's PDF; rename the page or its folder")
+	}
+	if err := guardOutput(target, pdfFile, inputs); err != nil {
+		return err
+	}
+	key, err := b.manifest.combineKey(pages)
+	if err == nil && b.manifest.dir(target).upToDate(target, key) != nil {
+		return errUpToDate
+	}
+	data, err := mergeWithOutline(pages)
+	if err != nil {
+		return err
+	}
+	if err := temps.write(target, data); err != nil {
+		return err
+	}
+	if key == "" {
+		return nil
+	}
+	return b.manifest.record(target, record{PDF: filepath.Base(target), Key: key, Input: filepath.Dir(pages[0].pdf)})
+}
+
+// combineKey is the SHA-256 over the program and each page's PDF and outline title, in
+// order; it is empty when the manifests cannot say.
+func (m *manifest) combineKey(pages []issuePage) (string, error) {
+	if !m.enabled {
+		return "", errors.New("no manifest")
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s", combineKeyVersion, m.prefix)
+	for _, p := range pages {
+		sum, err := fileHash(p.pdf)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "page %s %s\n", sum, outlineTitle(p))
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// outlineTitle names a page in the whole issue's outline: 第7版 经开区新闻.
+func outlineTitle(p issuePage) string {
+	title := fmt.Sprintf("第%d版", p.number)
+	if p.section != "" {
+		title += " " + p.section
+	}
+	return title
+}
+
+// mergeWithOutline merges the pages' PDFs in order (with pdfcpu) and gives the result
+// an outline entry per page.
+func mergeWithOutline(pages []issuePage) ([]byte, error) {
+	var readers []io.ReadSeeker
+	var outline []pdfcpu.Bookmark
+	for i, p := range pages {
+		data, err := os.ReadFile(p.pdf)
+		if err != nil {
+			return nil, err
+		}
+		readers = append(readers, bytes.NewReader(data))
+		outline = append(outline, pdfcpu.Bookmark{Title: outlineTitle(p), PageFrom: i + 1})
+	}
+	var merged, out bytes.Buffer
+	if err := api.MergeRaw(readers, &merged, false, model.NewDefaultConfiguration()); err != nil {
+		return nil, fmt.Errorf("merge: %w", err)
+	}
+	if err := api.AddBookmarks(bytes.NewReader(merged.Bytes()), &out, outline, true, model.NewDefaultConfiguration()); err != nil {
+		return nil, fmt.Errorf("outline: %w", err)
+	}
+	return out.Bytes(), nil
+}
