@@ -274,3 +274,17 @@ func TestNoArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestLineEndsKept: text that keeps the print's line ends, with indented paragraph
+// starts: the lines of a paragraph are joined, an indent starts a new one.
+func TestLineEndsKept(t *testing.T) {
+	p, iss, out := importFile(t, "line-ends-kept.txt", Meta{Newspaper: "河南日报", Date: "2023-11-22", Page: 2})
+	checkArticles(t, iss.Articles, []article{
+		{headline: "全省秋粮收购进度快于去年同期", lead: "本报讯", byline: "记者 宋敏",
+			paragraphs: []string{"记者从省粮食和物资储备局获悉，截至11月20日，全省累计收购秋粮", "今年以来", "省粮食和物资储备局有关负责人"}},
+	}, out)
+	if got := iss.Articles[0].Paragraphs[1]; !strings.HasSuffix(got, "售粮效率大幅提高。") || !strings.Contains(got, "收购网点2300多个") {
+		t.Errorf("the second paragraph's lines are not joined: %q", got)
+	}
+	wantGuesses(t, p, "joined at a column break: …收购网点|2300…")
+}

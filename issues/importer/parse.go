@@ -14,6 +14,8 @@ type parser struct {
 	cur       *draft // the article being read; nil between articles
 	notes     []Guess
 	furniture []line // running-head lines, dropped from the articles
+	// indents says that an indented line starts a paragraph (see indentsMarkParagraphs).
+	indents bool
 }
 
 // draft is an article being read.
@@ -32,7 +34,9 @@ const maxTitleLines = 5
 // placeholderHeadline stands for a headline the text does not have.
 const placeholderHeadline = "（标题待补）"
 
-func newParser(lines []line) *parser { return &parser{lines: lines} }
+func newParser(lines []line) *parser {
+	return &parser{lines: lines, indents: indentsMarkParagraphs(lines)}
+}
 
 // run reads every line and closes the last article.
 func (p *parser) run() {
@@ -106,6 +110,10 @@ func (p *parser) body(l line) {
 		last := d.Paragraphs[len(d.Paragraphs)-1]
 		d.guess(l.no, "body", len(d.Paragraphs), "the last paragraph ends without a full stop: …"+clip(last, contextRunes, true))
 		p.byline(l)
+	case d.open && l.indent && p.indents:
+		last := d.Paragraphs[len(d.Paragraphs)-1]
+		d.guess(l.no, "body", len(d.Paragraphs)+1, "indented, taken as a new paragraph although the one before ends without a full stop: …"+clip(last, contextRunes, true))
+		p.paragraph(l)
 	case d.open:
 		p.join(l)
 	case isByline(l.text):

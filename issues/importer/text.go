@@ -13,8 +13,9 @@ import (
 
 // line is one non-blank line of the source text.
 type line struct {
-	no   int    // 1-based line number in the source
-	text string // trimmed of spaces, full-width ones (paragraph indents) too
+	no     int    // 1-based line number in the source
+	text   string // trimmed of spaces, full-width ones (paragraph indents) too
+	indent bool   // the line began with an indent: two spaces, a full-width space or a tab
 }
 
 // readLines decodes text and returns its non-blank lines, trimmed, with notes on what
@@ -36,11 +37,31 @@ func readLines(text []byte) ([]line, []Guess, error) {
 		if dropped > 0 {
 			notes = append(notes, Guess{Line: i + 1, Note: fmt.Sprintf("%d control characters removed", dropped)})
 		}
-		if s = strings.TrimSpace(s); s != "" {
-			lines = append(lines, line{no: i + 1, text: s})
+		if t := strings.TrimSpace(s); t != "" {
+			lines = append(lines, line{no: i + 1, text: t, indent: indented(s)})
 		}
 	}
 	return lines, notes, nil
+}
+
+// indented reports whether s begins with a paragraph indent.
+func indented(s string) bool {
+	return strings.HasPrefix(s, "  ") || strings.HasPrefix(s, "\t") || strings.HasPrefix(s, "\u3000")
+}
+
+// indentsMarkParagraphs reports whether the indents of lines say where paragraphs
+// start: some lines of body length are indented and some are not, as in text that
+// keeps the print's line ends. Where every line is indented, or none, they say nothing.
+func indentsMarkParagraphs(lines []line) bool {
+	some, all := false, true
+	for _, l := range lines {
+		if utf8.RuneCountInString(l.text) <= maxTitleRunes {
+			continue
+		}
+		some = some || l.indent
+		all = all && l.indent
+	}
+	return some && !all
 }
 
 // dropControls removes control characters (a carriage return or a form feed from the
