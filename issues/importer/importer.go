@@ -16,6 +16,8 @@ package importer
 import (
 	"fmt"
 	"strings"
+
+	"broadsheet/issues"
 )
 
 // Meta is what the page's furniture says, or the person importing gives: the paper,
@@ -128,6 +130,9 @@ var metaKeys = []string{"newspaper", "date", "page", "section", "editor"}
 // issue file's header. given holds what the person importing said; its empty fields are
 // filled from the text or guessed. It fails only when the text holds no article.
 func Import(source string, text []byte, given Meta) (*Page, error) {
+	if len(text) > MaxText {
+		return nil, fmt.Errorf("%s: %d bytes is more than a page's text (at most %d): is it a whole issue? split it by page", source, len(text), MaxText)
+	}
 	lines, notes, err := readLines(text)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", source, err)
@@ -138,11 +143,18 @@ func Import(source string, text []byte, given Meta) (*Page, error) {
 	if len(ps.articles) == 0 {
 		return nil, fmt.Errorf("%s: no article found: want title lines, then paragraphs separated by blank lines", source)
 	}
+	if n := len(ps.articles); n > issues.MaxArticles {
+		return nil, fmt.Errorf("%s: %d articles found, and a page holds at most %d: is it a whole issue? split it by page", source, n, issues.MaxArticles)
+	}
 	p.Articles = ps.articles
 	p.Notes = append(p.Notes, ps.notes...)
 	p.Meta = fillMeta(given, ps.furniture, source, p.MetaGuesses)
 	return p, nil
 }
+
+// MaxText is the most text one page may have: a broadsheet page holds about 20,000
+// characters (60 KB of UTF-8); this is fifty times that.
+const MaxText = 3 << 20
 
 // clip shortens s to n runes from its start (or, with fromEnd, its end) for a note.
 func clip(s string, n int, fromEnd bool) string {

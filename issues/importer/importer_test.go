@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -287,4 +288,33 @@ func TestLineEndsKept(t *testing.T) {
 		t.Errorf("the second paragraph's lines are not joined: %q", got)
 	}
 	wantGuesses(t, p, "joined at a column break: …收购网点|2300…")
+}
+
+// TestLongInputsCostTheirLength: a page of very many lines cut without a full stop,
+// and text too long for a page, are handled in time proportional to their length.
+func TestLongInputsCostTheirLength(t *testing.T) {
+	text := "标题\n\n本报讯 " + strings.Repeat("一段没有句号的文字\n", 100000)
+	start := time.Now()
+	p, err := Import("long.txt", []byte(text), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(p.Articles[0].Paragraphs); n != 1 {
+		t.Errorf("%d paragraphs, want the 100,000 lines joined into 1", n)
+	}
+	if elapsed := time.Since(start); elapsed > 20*time.Second {
+		t.Errorf("took %v", elapsed) // quadratic joining takes hours
+	}
+	if _, err := Import("huge.txt", make([]byte, MaxText+1), Meta{}); err == nil || !strings.Contains(err.Error(), "split it by page") {
+		t.Errorf("text over MaxText: %v", err)
+	}
+}
+
+// TestTooManyArticles: more articles than a page holds is an error naming the limit,
+// not an issue file that would not decode.
+func TestTooManyArticles(t *testing.T) {
+	text := strings.Repeat("标题\n\n本报讯 文字。记者 张三\n\n", issues.MaxArticles+1)
+	if _, err := Import("issue.txt", []byte(text), Meta{}); err == nil || !strings.Contains(err.Error(), "at most 60") {
+		t.Errorf("error %v", err)
+	}
 }

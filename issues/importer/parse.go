@@ -25,6 +25,10 @@ type draft struct {
 	bylineLine int  // the byline's source line
 	started    bool // the body has begun (a lead or a paragraph was read)
 	open       bool // the last paragraph was cut where a column ended
+	// cut holds the earlier pieces of the last paragraph, which column breaks cut; the
+	// last piece is the paragraph's entry until flush joins them, so that a paragraph of
+	// many pieces costs no more than its length.
+	cut []string
 }
 
 // maxTitleLines is the most title lines an article takes: a kicker, a headline set on
@@ -159,6 +163,7 @@ func (p *parser) titleNext() bool {
 // paragraph adds l as a new paragraph, splitting a lead off the first one.
 func (p *parser) paragraph(l line) {
 	d := p.cur
+	d.flush()
 	text := l.text
 	if len(d.Paragraphs) == 0 && d.Lead == "" {
 		if lead, by, rest, ok := splitLead(text); ok {
@@ -182,7 +187,8 @@ func (p *parser) join(l line) {
 	d := p.cur
 	n := len(d.Paragraphs)
 	d.guess(l.no, "body", n, joinNote(d.Paragraphs[n-1], l.text))
-	d.Paragraphs[n-1] += l.text
+	d.cut = append(d.cut, d.Paragraphs[n-1])
+	d.Paragraphs[n-1] = l.text
 	d.open = !ended(d.Paragraphs[n-1])
 	p.runIn(l)
 }
@@ -231,6 +237,7 @@ func (p *parser) close(note string) {
 	if d == nil {
 		return
 	}
+	d.flush()
 	if !d.started || len(d.Paragraphs) == 0 {
 		p.unfinished(d)
 		return
@@ -266,6 +273,14 @@ func (p *parser) unfinished(d *draft) {
 func (p *parser) finish() {
 	if p.cur != nil {
 		p.close("")
+	}
+}
+
+// flush joins the pieces of the last paragraph.
+func (d *draft) flush() {
+	if n := len(d.Paragraphs); n > 0 && len(d.cut) > 0 {
+		d.Paragraphs[n-1] = strings.Join(append(d.cut, d.Paragraphs[n-1]), "")
+		d.cut = nil
 	}
 }
 
