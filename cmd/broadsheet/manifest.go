@@ -65,6 +65,8 @@ func newManifest(c config) *manifest {
 		return m // without knowing the program, no page can be known to be up to date
 	}
 	m.enabled = true
+	// Every option that changes the PDF's bytes belongs here (an output profile, when
+	// there are several, too).
 	m.prefix = fmt.Sprintf("%s\nprogram %s\nversion %s\ndebug %t\n", keyVersion, program, version, c.debug)
 	return m
 }
