@@ -8,7 +8,7 @@ import (
 	"broadsheet/issues"
 )
 
-// FuzzImport: whatever the text, an import either fails with a message or gives an
+// FuzzImport: whatever the text and its file's name, an import either fails with a message or gives an
 // issue file that decodes strictly.
 func FuzzImport(f *testing.F) {
 	names, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
@@ -17,11 +17,11 @@ func FuzzImport(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		f.Add(filepath.Base(n), data)
 	}
-	f.Add([]byte("标题\n\n本报讯(记者 王)\n\n正文\"\\\x00。记者 李四"))
-	f.Fuzz(func(t *testing.T, text []byte) {
-		p, err := Import("page.txt", text, Meta{})
+	f.Add("2023-11-21-p7.txt", []byte("标题\n\n本报讯(记者 王)\n\n正文\"\\\x00。记者 李四"))
+	f.Fuzz(func(t *testing.T, name string, text []byte) {
+		p, err := Import(name, text, Meta{})
 		if err != nil {
 			return
 		}

@@ -318,3 +318,22 @@ func TestTooManyArticles(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestImpossibleDatesAndPagesAreNotTaken: a file name or running head with a day or
+// page number an issue file cannot carry gives a placeholder, not a file that fails.
+func TestImpossibleDatesAndPagesAreNotTaken(t *testing.T) {
+	text := []byte("2023年2月30日 第0版\n\n标题\n\n本报讯 文字。\n")
+	for _, name := range []string{"20231345-p0.txt", "2023-02-29-p10000.txt"} {
+		p, err := Import(name, text, Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		iss, err := issues.DecodeBytes("x.toml", p.TOML())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if iss.Date.String() != placeholderDate || iss.PageNo != placeholderPage {
+			t.Errorf("%s: date %s, page %d; want the placeholders", name, iss.Date, iss.PageNo)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // Placeholders for what neither the person importing nor the text gives: the issue
@@ -32,15 +34,15 @@ func fillMeta(given Meta, furniture []line, source string, guesses map[string]Gu
 	}
 	if m.Date == "" {
 		fromFile := ""
-		if d := fileDateRe.FindStringSubmatch(base); d != nil {
+		if d := fileDateRe.FindStringSubmatch(base); d != nil && validDate(d[1]+"-"+d[2]+"-"+d[3]) {
 			fromFile = d[1] + "-" + d[2] + "-" + d[3]
 		}
 		m.Date = pickOr(guesses, "date", head.Date, head.line, fromFile, base, placeholderDate, "--date")
 	}
 	if m.Page == 0 {
 		fromFile := ""
-		if d := filePageRe.FindStringSubmatch(base); d != nil {
-			fromFile = d[1]
+		if d := filePageRe.FindStringSubmatch(base); d != nil && validPage(d[1]) {
+			fromFile = strings.TrimLeft(d[1], "0")
 		}
 		page := pickOr(guesses, "page", itoa(head.Page), head.line, fromFile, base, strconv.Itoa(placeholderPage), "--page")
 		m.Page, _ = strconv.Atoi(page)
@@ -49,6 +51,18 @@ func fillMeta(given Meta, furniture []line, source string, guesses map[string]Gu
 		m.Editor = pick(guesses, "editor", head.Editor, head.line, "", "--editor")
 	}
 	return m
+}
+
+// validDate reports whether s is a real day, 2006-01-02, that an issue file may carry.
+func validDate(s string) bool {
+	d, err := time.Parse(time.DateOnly, s)
+	return err == nil && d.Year() >= 1
+}
+
+// validPage reports whether s is a page number an issue file may carry: 1 to 9999.
+func validPage(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1 && n <= 9999
 }
 
 func itoa(n int) string {
@@ -98,8 +112,8 @@ func readFurniture(lines []line) head {
 			y, _ := strconv.Atoi(d[1])
 			mo, _ := strconv.Atoi(d[2])
 			dd, _ := strconv.Atoi(d[3])
-			if mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 {
-				h.Date = fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
+			if date := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd); validDate(date) {
+				h.Date = date
 			}
 			if n := newspaperRe.FindString(l.text[:indexOf(l.text, d[0])]); n != "" && h.Newspaper == "" {
 				h.Newspaper = n
@@ -107,7 +121,7 @@ func readFurniture(lines []line) head {
 		}
 		if m := pageNoRe.FindStringSubmatch(l.text); m != nil && h.Page == 0 {
 			for _, g := range m[1:] {
-				if n, err := strconv.Atoi(g); err == nil && n > 0 {
+				if n, err := strconv.Atoi(g); err == nil && validPage(g) {
 					h.Page = n
 					break
 				}
