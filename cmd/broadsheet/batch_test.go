@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -239,9 +240,9 @@ func TestShardsBuildEveryPageOnce(t *testing.T) {
 			t.Errorf("%s built %d times", in, n)
 		}
 	}
-	for _, s := range summaries {
-		if s["pages"] == 12.0 || s["shard"] == "" {
-			t.Errorf("a shard built all pages or does not say which it is: %v", s)
+	for k, s := range summaries {
+		if want := fmt.Sprintf("%d/3", k+1); s["pages"] == 12.0 || s["shard"] != want {
+			t.Errorf("shard %s built all pages or does not say which it is: %v", want, s)
 		}
 	}
 }

@@ -101,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = checkReport(c.batch.jsonl, jobs)
 	}
 	if err == nil {
-		jobs, err = shardJobs(c.batch, fs.Args(), jobs)
+		jobs, err = shardJobs(&c.batch, fs.Args(), jobs)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)

@@ -81,8 +81,9 @@ func relativePath(roots []string, in string) string {
 	return filepath.Base(in)
 }
 
-// shardJobs keeps the jobs of --shard, when given.
-func shardJobs(b batchOptions, roots []string, jobs []job) ([]job, error) {
+// shardJobs keeps the jobs of --shard, when given, and writes the slice back into
+// b.shard as K/N (auto/N resolved), as the reports name it.
+func shardJobs(b *batchOptions, roots []string, jobs []job) ([]job, error) {
 	if b.shard == "" {
 		return jobs, nil
 	}
@@ -94,5 +95,6 @@ func shardJobs(b batchOptions, roots []string, jobs []job) ([]job, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.shard = s.String()
 	return s.pick(roots, jobs), nil
 }

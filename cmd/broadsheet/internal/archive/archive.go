@@ -75,7 +75,7 @@ func write(path string, doc map[string]any) error {
 
 // vary makes page i of the archive from a copy of a sample page: its date and page
 // number, the order of its articles (turn r of the samples rotates them by r) and of
-// each article's paragraphs, and its photos' paths, one folder deeper.
+// each article's paragraphs, and its pictures' paths, one folder deeper.
 func vary(doc map[string]any, i, r int) {
 	day := firstDay.AddDate(0, 0, i/PagesPerIssue)
 	doc["date"] = toml.LocalDate{Year: day.Year(), Month: int(day.Month()), Day: day.Day()}
@@ -86,15 +86,28 @@ func vary(doc map[string]any, i, r int) {
 		doc["article"] = append(articles[k:], articles[:k]...)
 	}
 	for _, a := range articles {
-		art, _ := a.(map[string]any)
-		rotateBody(art, i)
-		photos, _ := art["photo"].([]any)
-		for _, p := range photos {
-			if ph, _ := p.(map[string]any); ph != nil {
-				if f, ok := ph["file"].(string); ok {
-					ph["file"] = "../" + f
-				}
+		if art, _ := a.(map[string]any); art != nil {
+			rotateBody(art, i)
+		}
+	}
+	deeperFiles(doc)
+}
+
+// deeperFiles rewrites every relative file path in the tables below v (photos, blocks)
+// for a page one folder deeper than its sample.
+func deeperFiles(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if f, ok := x.(string); ok && k == "file" && !filepath.IsAbs(f) {
+				v[k] = "../" + f
+				continue
 			}
+			deeperFiles(x)
+		}
+	case []any:
+		for _, x := range v {
+			deeperFiles(x)
 		}
 	}
 }
