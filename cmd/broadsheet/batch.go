@@ -181,8 +181,9 @@ func (b *batch) keep(r result, c config) result {
 	return r
 }
 
-// finish writes the summary line to the JSON lines report and the summary to stderr,
-// and returns the run's status made worse by any failure to write the report.
+// finish writes the summary line to the JSON lines report and the summary to stderr
+// (for a run of more than one page, or with a JSON lines report, or a shard), and
+// returns the run's status made worse by any failure to write the report.
 func (b *batch) finish(status int) int {
 	stderr := b.stderr
 	b.mu.Lock()
@@ -190,7 +191,9 @@ func (b *batch) finish(status int) int {
 	b.mu.Unlock()
 	b.display.stop()
 	elapsed := time.Since(b.started)
-	fmt.Fprintln(stderr, summaryText(n, elapsed))
+	if b.total > 1 || b.lines != nil || b.opt.shard != "" {
+		fmt.Fprintln(stderr, summaryText(n, elapsed)) // a page set alone has its own line
+	}
 	if b.lines != nil {
 		if err := b.lines.summary(n, elapsed, status, b.opt.shard); err != nil {
 			fmt.Fprintf(stderr, "broadsheet: report: %v\n", err)

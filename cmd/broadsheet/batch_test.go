@@ -69,6 +69,12 @@ func readJSONL(t *testing.T, paths ...string) (pages []jsonLine, summaries []map
 	return pages, summaries
 }
 
+// isSummary reports whether a line of stderr is the summary that ends a run of
+// several pages.
+func isSummary(line string) bool {
+	return strings.HasPrefix(line, "broadsheet: ") && strings.Contains(line, " pages, ") && strings.Contains(line, " written, ")
+}
+
 // byState counts the page lines by state.
 func byState(pages []jsonLine) map[string]int {
 	n := map[string]int{}
