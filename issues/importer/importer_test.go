@@ -160,8 +160,8 @@ func wantGuesses(t *testing.T, p *Page, notes ...string) {
 // a byline in parentheses on a line of its own, an article without a byline.
 func TestAgencyDatelines(t *testing.T) {
 	p, iss, out := importFile(t, "agency-datelines.txt", Meta{})
-	if iss.Newspaper != "人民日报" || iss.Date.String() != "2024-09-08" || iss.PageNo != 4 || iss.Editor != "王五" {
-		t.Errorf("running head read as %s %s %d %s", iss.Newspaper, iss.Date, iss.PageNo, iss.Editor)
+	if iss.Newspaper != "人民日报" || iss.Date.String() != "2024-09-08" || iss.PageNo != 4 || iss.Section != "要闻" || iss.Editor != "王五" {
+		t.Errorf("running head read as %s %s %d %s %s", iss.Newspaper, iss.Date, iss.PageNo, iss.Section, iss.Editor)
 	}
 	checkArticles(t, iss.Articles, []article{
 		{headline: "国务院常务会议部署推动制造业设备更新", lead: "新华社北京9月7日电", byline: "记者 张三 李四",

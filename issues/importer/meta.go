@@ -20,7 +20,9 @@ const (
 var (
 	newspaperRe = regexp.MustCompile(`([\p{Han}]{2,8}报)`)
 	fileDateRe  = regexp.MustCompile(`(\d{4})-?(\d{2})-?(\d{2})`)
-	filePageRe  = regexp.MustCompile(`(?i)(?:^|[-_.])p(\d{1,4})(?:[-_.]|$)`)
+	// sectionRe is the page's name after its number in a running head: 第4版 要闻.
+	sectionRe  = regexp.MustCompile(`第\s*\d{1,4}\s*版[ 　]+([\p{Han}]{2,10})`)
+	filePageRe = regexp.MustCompile(`(?i)(?:^|[-_.])p(\d{1,4})(?:[-_.]|$)`)
 )
 
 // fillMeta completes what the person gave from the running head, then the source's
@@ -46,6 +48,9 @@ func fillMeta(given Meta, furniture []line, source string, guesses map[string]Gu
 		}
 		page := pickOr(guesses, "page", itoa(head.Page), head.line, fromFile, base, strconv.Itoa(placeholderPage), "--page")
 		m.Page, _ = strconv.Atoi(page)
+	}
+	if m.Section == "" && head.Section != "" {
+		m.Section = pick(guesses, "section", head.Section, head.line, "", "--section")
 	}
 	if m.Editor == "" && head.Editor != "" {
 		m.Editor = pick(guesses, "editor", head.Editor, head.line, "", "--editor")
@@ -98,6 +103,7 @@ type head struct {
 	Newspaper string
 	Date      string
 	Page      int
+	Section   string
 	Editor    string
 }
 
@@ -126,6 +132,9 @@ func readFurniture(lines []line) head {
 					break
 				}
 			}
+		}
+		if m := sectionRe.FindStringSubmatch(l.text); m != nil && h.Section == "" {
+			h.Section = m[1]
 		}
 		if m := editorRe.FindStringSubmatch(l.text); m != nil && h.Editor == "" {
 			h.Editor = m[1]
