@@ -337,3 +337,20 @@ func TestImpossibleDatesAndPagesAreNotTaken(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineOnTwoLines: a reporter and a correspondent credited on two lines make one
+// byline; a photographer's line gives the article its photo.
+func TestBylineOnTwoLines(t *testing.T) {
+	text := "标题\n\n本报讯 文字。\n\n记者 张三\n\n通讯员 李四 摄\n\n第二篇\n\n本报讯 文字。记者 王五\n"
+	p, err := Import("x.txt", []byte(text), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := p.Articles[0]; a.Byline != "记者 张三 通讯员 李四 摄" || len(a.Photos) != 1 {
+		t.Errorf("byline %q, %d photos", a.Byline, len(a.Photos))
+	}
+	if len(p.Articles) != 2 || p.Articles[1].Byline != "记者 王五" {
+		t.Errorf("articles %+v", p.Articles)
+	}
+	wantGuesses(t, p, "7: article[0].byline: a second byline line, joined to the byline")
+}

@@ -81,15 +81,26 @@ func (p *parser) title(l line) {
 	}
 }
 
-// strayByline places a byline that follows a closed article.
+// strayByline places a byline that follows a closed article: it is that article's
+// byline, or the second line of it (记者 张三 / 通讯员 李四).
 func (p *parser) strayByline(l line) {
-	if n := len(p.articles); n > 0 && p.articles[n-1].Byline == "" {
-		a := &p.articles[n-1]
-		a.Byline = unparen(l.text)
-		a.Guesses = append(a.Guesses, Guess{Line: l.no, Key: "byline", Note: "a byline after the article's end, taken as its byline"})
+	n := len(p.articles)
+	if n == 0 {
+		p.notes = append(p.notes, Guess{Line: l.no, Note: "a byline with no article to take it, not imported: " + l.text})
 		return
 	}
-	p.notes = append(p.notes, Guess{Line: l.no, Note: "a byline with no article to take it, not imported: " + l.text})
+	a := &p.articles[n-1]
+	by := unparen(l.text)
+	note := "a byline after the article's end, taken as its byline"
+	if a.Byline != "" {
+		by, note = a.Byline+" "+by, "a second byline line, joined to the byline"
+	}
+	a.Byline = by
+	a.Guesses = append(a.Guesses, Guess{Line: l.no, Key: "byline", Note: note})
+	if hasPhotoMark(by) && len(a.Photos) == 0 {
+		a.Photos = append(a.Photos, Photo{Guess: Guess{Line: l.no, Key: "caption",
+			Note: "caption to be written: the byline " + by + " credits a photo"}})
+	}
 }
 
 // startBody ends the titles: they become the kicker, headline and subhead, and l is the
