@@ -36,14 +36,18 @@ var (
 	leadRe = regexp.MustCompile(`^(?:本报讯|(?:新华社|中新社|本报|新华网|人民网|央视网|央视新闻)[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯))`)
 	// parenBylineRe is a byline in parentheses right after a lead: (记者 王赛华).
 	parenBylineRe = regexp.MustCompile(`^[ 　]*[(（]([^()（）]{2,40})[)）]`)
-	// crossheadRe is a numbered crosshead (小标题) inside a long article: 一、 （二） 3.
-	crossheadRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])`)
+	// crossheadRe is a crosshead (小标题) inside a long article, numbered (一、 （二） 3.)
+	// or led by a mark (■ ●).
+	crossheadRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[■□●◆◇▲])`)
 	// furnitureRe matches the running head's parts: a date, a page number, an editor.
 	dateRe    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	pageNoRe  = regexp.MustCompile(`第\s*(\d{1,4})\s*版|(?:^|\s)(\d{1,3})\s*版(?:\s|$)|(?:^|\s)[AaBb]?(\d{1,3})\s*版`)
 	editorRe  = regexp.MustCompile(`(?:责任编辑|责编|编辑)[ 　:：]*(` + names + `)`)
 	weekdayRe = regexp.MustCompile(`星期[一二三四五六日天]`)
 )
+
+// crossheadMark starts a body paragraph that is a crosshead, in the issue file.
+const crossheadMark = "## "
 
 // isByline reports whether a whole line is a byline.
 func isByline(s string) bool {

@@ -201,7 +201,7 @@ func TestOneLongArticle(t *testing.T) {
 	p, iss, out := importFile(t, "one-long-article.txt", Meta{Newspaper: "郑州日报", Date: "2024-09-06", Page: 5})
 	checkArticles(t, iss.Articles, []article{
 		{headline: "走进黄河岸边的“科技粮仓”", byline: "本报记者 张三 文/图", photos: 1,
-			paragraphs: []string{"初秋时节", "一、从", "“过去种地", "据县农业农村局", "二、从", "走进粮库", "粮库还建成", "三、从", "在粮库旁边", "从田间到车间"}},
+			paragraphs: []string{"初秋时节", "## 一、从", "“过去种地", "据县农业农村局", "## 二、从", "走进粮库", "粮库还建成", "## 三、从", "在粮库旁边", "从田间到车间"}},
 	}, out)
 	if c := iss.Articles[0].Photos[0].Caption; c != "粮库工作人员在智能控制中心查看仓房温湿度数据。 本报记者 张三 摄" {
 		t.Errorf("caption %q", c)
@@ -353,4 +353,22 @@ func TestBylineOnTwoLines(t *testing.T) {
 		t.Errorf("articles %+v", p.Articles)
 	}
 	wantGuesses(t, p, "7: article[0].byline: a second byline line, joined to the byline")
+}
+
+// TestAsterisksArePrinted: an asterisk of the text stays an asterisk, not the start of
+// a bold run-in (**), and a ■ line in a body is a crosshead.
+func TestAsterisksArePrinted(t *testing.T) {
+	text := "标题\n\n本报讯 增长**两成**,见注*。\n\n■ 新的一节\n\n文字。\n"
+	p, err := Import("x.txt", []byte(text), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, err := issues.DecodeBytes("x.toml", p.TOML())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`增长\*\*两成\*\*,见注\*。`, "## ■ 新的一节", "文字。"}
+	if !slices.Equal(iss.Articles[0].Paragraphs, want) {
+		t.Errorf("paragraphs %q, want %q", iss.Articles[0].Paragraphs, want)
+	}
 }

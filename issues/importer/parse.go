@@ -142,8 +142,9 @@ func (p *parser) body(l line) {
 		p.close(fmt.Sprintf("no byline found: the article ends before the title line %d", l.no))
 		p.title(l)
 	case crossheadRe.MatchString(l.text) && titleLike(l.text):
-		d.guess(l.no, "body", len(d.Paragraphs)+1, "a numbered short line, kept as a paragraph of its own: a crosshead (小标题)")
-		p.paragraph(l)
+		d.guess(l.no, "body", len(d.Paragraphs)+1, "a numbered or marked short line, taken as a crosshead (小标题, \"## \")")
+		d.flush()
+		d.Paragraphs = append(d.Paragraphs, crossheadMark+l.text)
 		d.open = false
 	default:
 		p.paragraph(l)
@@ -187,6 +188,9 @@ func (p *parser) paragraph(l line) {
 				return // the lead stood on a line of its own
 			}
 		}
+	}
+	if strings.HasPrefix(text, crossheadMark) {
+		d.guess(l.no, "body", len(d.Paragraphs)+1, "starts with \"## \", so it is set as a crosshead (小标题)")
 	}
 	d.Paragraphs = append(d.Paragraphs, text)
 	d.open = !ended(text)

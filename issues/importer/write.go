@@ -77,7 +77,7 @@ func writeArticle(b *bytes.Buffer, a Article) {
 	}
 	b.WriteString("body     = \"\"\"\n")
 	for _, para := range a.Paragraphs {
-		b.WriteString(escape(para) + "\n")
+		b.WriteString(escape(literalAsterisks(para)) + "\n")
 	}
 	b.WriteString("\"\"\"\n")
 	if a.Byline != "" {
@@ -144,6 +144,11 @@ func escape(s string) string {
 	}
 	return b.String()
 }
+
+// literalAsterisks marks every asterisk of a paragraph as printed (\*): in an issue
+// file's body, ** starts and ends a bold run-in, and the text extracted from print has
+// no such marks.
+func literalAsterisks(p string) string { return strings.ReplaceAll(p, "*", `\*`) }
 
 // oneLine keeps a note on one comment line.
 func oneLine(s string) string {
