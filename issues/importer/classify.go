@@ -46,6 +46,18 @@ var (
 	weekdayRe = regexp.MustCompile(`星期[一二三四五六日天]`)
 )
 
+// editorNoteRe is an editor's note (编者按) leading the body: 【编者按】…, 编者按:….
+var editorNoteRe = regexp.MustCompile(`^(?:【编者按】|\[编者按\]|编者按[:：]|编者的话[:：])[ 　]*`)
+
+// editorNote returns the text of an editor's note, without its label.
+func editorNote(p string) (string, bool) {
+	label := editorNoteRe.FindString(p)
+	if label == "" || strings.TrimSpace(p[len(label):]) == "" {
+		return "", false
+	}
+	return strings.TrimSpace(p[len(label):]), true
+}
+
 // crossheadMark starts a body paragraph that is a crosshead, in the issue file.
 const crossheadMark = "## "
 

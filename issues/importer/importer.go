@@ -46,13 +46,14 @@ type Page struct {
 // Article is one imported story. Its fields are the issue file's keys.
 type Article struct {
 	Kicker, Headline, Subhead string
+	EditorNote                string // 编者按, set before the body
 	Lead                      string
 	Paragraphs                []string
 	Byline                    string
 	Photos                    []Photo
 	// Line is the source line of the article's first title line (or first paragraph).
 	Line int
-	// Guesses about a key ("kicker", "headline", "subhead", "lead", "byline") are
+	// Guesses about a key ("kicker", "headline", "subhead", "editor_note", "lead", "byline") are
 	// written on that key's line; guesses about the body name their paragraph.
 	Guesses []Guess
 }

@@ -372,3 +372,21 @@ func TestAsterisksArePrinted(t *testing.T) {
 		t.Errorf("paragraphs %q, want %q", iss.Articles[0].Paragraphs, want)
 	}
 }
+
+// TestEditorNote: a paragraph led by 【编者按】 under the titles is the editor's note.
+func TestEditorNote(t *testing.T) {
+	text := "标题\n\n【编者按】今天起，本报推出系列报道。\n\n本报讯 文字。记者 张三\n"
+	p, err := Import("x.txt", []byte(text), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, err := issues.DecodeBytes("x.toml", p.TOML())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := iss.Articles[0]
+	if a.EditorNote != "今天起，本报推出系列报道。" || a.Lead != "本报讯" || !slices.Equal(a.Paragraphs, []string{"文字。"}) {
+		t.Errorf("note %q, lead %q, paragraphs %q", a.EditorNote, a.Lead, a.Paragraphs)
+	}
+	wantGuesses(t, p, "article[0].editor_note: a paragraph led by 编者按")
+}

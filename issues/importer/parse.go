@@ -177,6 +177,11 @@ func (p *parser) paragraph(l line) {
 	d := p.cur
 	d.flush()
 	text := l.text
+	if note, ok := editorNote(text); ok && len(d.Paragraphs) == 0 && d.Lead == "" && d.EditorNote == "" {
+		d.EditorNote = note
+		d.guess(l.no, "editor_note", 0, "a paragraph led by 编者按, taken as the editor's note")
+		return
+	}
 	if len(d.Paragraphs) == 0 && d.Lead == "" {
 		if lead, by, rest, ok := splitLead(text); ok {
 			d.Lead, text = lead, rest

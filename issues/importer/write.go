@@ -65,7 +65,8 @@ func (p *Page) writeMeta(b *bytes.Buffer) {
 
 // writeArticle writes one [[article]]'s keys and its photos.
 func writeArticle(b *bytes.Buffer, a Article) {
-	for _, f := range []struct{ key, value string }{{"kicker", a.Kicker}, {"headline", a.Headline}, {"subhead", a.Subhead}, {"lead", a.Lead}} {
+	for _, f := range []struct{ key, value string }{{"kicker", a.Kicker}, {"headline", a.Headline}, {"subhead", a.Subhead},
+		{"editor_note", a.EditorNote}, {"lead", a.Lead}} {
 		if f.value != "" {
 			kv(b, "", articleKeyWidth, f.key, quote(f.value), guessesFor(a, f.key)...)
 		}
