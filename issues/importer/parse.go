@@ -135,7 +135,7 @@ func (p *parser) body(l line) {
 		p.byline(l)
 	case photoCaption(l.text):
 		p.caption(&d.Article, l)
-	case leadRe.MatchString(l.text):
+	case leadRe.MatchString(l.text) && len(d.Paragraphs) > 0:
 		p.close(fmt.Sprintf("no byline found: the article ends before the lead on line %d", l.no))
 		p.title(l)
 	case (titleLike(l.text) || kickerLike(l.text)) && p.titlesAhead():
@@ -277,6 +277,9 @@ func (p *parser) unfinished(d *draft) {
 	var texts []string
 	for _, t := range d.titles {
 		texts = append(texts, t.text)
+	}
+	if d.EditorNote != "" {
+		texts = append(texts, d.EditorNote)
 	}
 	if d.Lead != "" {
 		texts = append(texts, d.Lead)
