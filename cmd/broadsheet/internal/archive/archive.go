@@ -23,7 +23,8 @@ var firstDay = time.Date(2023, time.November, 1, 0, 0, 0, 0, time.UTC)
 
 // Write writes n pages below dir, PagesPerIssue to a folder per day
 // (2023-11-01/p01.toml …), made from the issue files in sources, whose photos folder
-// (sources/photos) is copied to dir/photos. It returns the pages' paths.
+// (sources/photos) is copied to dir/photos: each day's page 1 from the sample front
+// page, the others from the other samples in turn. It returns the pages' paths.
 func Write(dir, sources string, n int) ([]string, error) {
 	names, err := filepath.Glob(filepath.Join(sources, "*.toml"))
 	if err != nil || len(names) == 0 {
@@ -33,13 +34,22 @@ func Write(dir, sources string, n int) ([]string, error) {
 	if err := copyPhotos(filepath.Join(sources, "photos"), filepath.Join(dir, "photos")); err != nil {
 		return nil, err
 	}
+	front, inside, err := split(names)
+	if err != nil {
+		return nil, err
+	}
 	var pages []string
+	k := 0 // the inside pages' turn
 	for i := range n {
-		doc, err := read(names[i%len(names)])
+		name := front
+		if i%PagesPerIssue != 0 || front == "" {
+			name, k = inside[k%len(inside)], k+1
+		}
+		doc, err := read(name)
 		if err != nil {
 			return nil, err
 		}
-		vary(doc, i, i/len(names))
+		vary(doc, i, k/len(inside))
 		path := filepath.Join(dir, firstDay.AddDate(0, 0, i/PagesPerIssue).Format(time.DateOnly),
 			fmt.Sprintf("p%02d.toml", i%PagesPerIssue+1))
 		if err := write(path, doc); err != nil {
@@ -48,6 +58,27 @@ func Write(dir, sources string, n int) ([]string, error) {
 		pages = append(pages, path)
 	}
 	return pages, nil
+}
+
+// split finds the sample front page (page 1, with its masthead), which each issue's
+// first page is made from, and the others, which make the inside pages: a sample with
+// pinned articles made into page 1 would collide with the masthead.
+func split(names []string) (front string, inside []string, err error) {
+	for _, name := range names {
+		doc, err := read(name)
+		if err != nil {
+			return "", nil, err
+		}
+		if page, _ := doc["page"].(int64); page == 1 && front == "" {
+			front = name
+			continue
+		}
+		inside = append(inside, name)
+	}
+	if len(inside) == 0 {
+		return "", nil, fmt.Errorf("no inside page among the samples")
+	}
+	return front, inside, nil
 }
 
 func read(path string) (map[string]any, error) {
