@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"broadsheet/cmd/broadsheet/internal/archive"
+	"broadsheet/cmd/broadsheet/internal/batch"
 )
 
 // writeArchive writes n varied pages from the sample issue files into a fresh folder.
@@ -130,7 +131,8 @@ func TestJSONLReport(t *testing.T) {
 // file, a changed picture or a PDF that is not the one built is rebuilt; --force
 // rebuilds all; a skipped page that needs a person still says why and exits 1.
 func TestRerunSkipsUpToDatePages(t *testing.T) {
-	dir := writeArchive(t, 8)
+	const pages = 12
+	dir := writeArchive(t, pages)
 	out := filepath.Join(t.TempDir(), "out")
 	report := filepath.Join(t.TempDir(), "run.jsonl")
 	run := func(extra ...string) (map[string]int, int, string) {
@@ -139,27 +141,51 @@ func TestRerunSkipsUpToDatePages(t *testing.T) {
 		pages, _ := readJSONL(t, report)
 		return byState(pages), code, stderr
 	}
-	if n, code, _ := run(); n["written"] != 8 || code != exitAttention {
+	if n, code, _ := run(); n["written"] != pages || code != exitAttention {
 		t.Fatalf("first run: %v, exit %d", n, code)
 	}
 	n, code, stderr := run()
-	if n["skipped"] != 8 || code != exitAttention || !strings.Contains(stderr, "overset") {
+	if n["skipped"] != pages || code != exitAttention || !strings.Contains(stderr, "overset") {
 		t.Errorf("rerun: %v, exit %d, want all skipped, exit 1 and the overset warning again:\n%s", n, code, stderr)
 	}
-	page := filepath.Join(dir, "2023-11-01", "p01.toml")
+	edited, replaced := filepath.Join("2023-11-01", "p03"), filepath.Join("2023-11-01", "p04")
+	page := filepath.Join(dir, edited+".toml")
 	data, _ := os.ReadFile(page)
 	os.WriteFile(page, append(data, []byte("\n# edited\n")...), 0o644)
-	pdf := filepath.Join(out, "2023-11-01", "p02.pdf")
-	os.WriteFile(pdf, []byte("%PDF-1.7 not the page\n"), 0o644)
-	photo := filepath.Join(dir, "photos", "lowres-street.jpg")
-	pic, _ := os.ReadFile(photo)
-	os.WriteFile(photo, append(pic, 0), 0o644) // a JPEG with a byte after its end
-	if n, _, _ := run(); n["written"] != 3 || n["skipped"] != 5 {
-		t.Errorf("after editing a page, replacing a PDF and changing a picture: %v, want 3 written", n)
+	os.WriteFile(filepath.Join(out, replaced+".pdf"), []byte("%PDF-1.7 not the page\n"), 0o644)
+	picture, users := pictureOf(t, dir, edited, replaced)
+	pic, _ := os.ReadFile(picture)
+	os.WriteFile(picture, append(pic, 0), 0o644) // a picture with a byte after its end
+	if n, _, _ := run(); n["written"] != 2+users || n["skipped"] != pages-2-users {
+		t.Errorf("after editing a page, replacing a PDF and changing a picture %d other pages use: %v", users, n)
 	}
-	if n, _, _ := run("--force"); n["written"] != 8 {
-		t.Errorf("--force: %v, want 8 written", n)
+	if n, _, _ := run("--force"); n["written"] != pages {
+		t.Errorf("--force: %v, want %d written", n, pages)
 	}
+}
+
+// pictureOf finds a picture that pages of the archive use, none of them the pages
+// edited and replaced (paths below dir without extension), and how many use it.
+func pictureOf(t *testing.T, dir string, avoid ...string) (string, int) {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join(dir, "photos", "*"))
+	pages, _ := filepath.Glob(filepath.Join(dir, "*", "*.toml"))
+	for _, name := range names {
+		users, clash := 0, false
+		for _, p := range pages {
+			data, _ := os.ReadFile(p)
+			if strings.Contains(string(data), "photos/"+filepath.Base(name)) {
+				rel, _ := filepath.Rel(dir, strings.TrimSuffix(p, ".toml"))
+				users++
+				clash = clash || slices.Contains(avoid, rel)
+			}
+		}
+		if users > 0 && !clash {
+			return name, users
+		}
+	}
+	t.Fatal("no picture is used by the archive's pages")
+	return "", 0
 }
 
 // TestKilledRunResumes kills a run part way and runs it again: every page is built
@@ -206,10 +232,10 @@ func TestKilledRunResumes(t *testing.T) {
 // manifestPages lists the PDFs the manifests below out record, relative to out.
 func manifestPages(t *testing.T, out string) []string {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(out, "*", manifestName))
+	paths, _ := filepath.Glob(filepath.Join(out, "*", batch.ManifestName))
 	var pages []string
 	for _, m := range paths {
-		for name := range readManifest(m) {
+		for name := range batch.ReadManifest(m) {
 			rel, _ := filepath.Rel(out, filepath.Join(filepath.Dir(m), name))
 			pages = append(pages, rel)
 		}
@@ -268,5 +294,22 @@ func TestBatchInProcess(t *testing.T) {
 		if n := byState(pages); n[want] != 4 || len(summaries) != 1 {
 			t.Errorf("run %d: %v, want 4 %s", i+1, n, want)
 		}
+	}
+}
+
+// TestTimestampsAreNotTrusted: touching the issue files and the PDFs, to the past or
+// the future, rebuilds nothing.
+func TestTimestampsAreNotTrusted(t *testing.T) {
+	dir := writeArchive(t, 3)
+	out := filepath.Join(t.TempDir(), "out")
+	report := filepath.Join(t.TempDir(), "run.jsonl")
+	broadsheet(t, "-q", "-o", out, dir)
+	past, future := time.Now().Add(-24*time.Hour), time.Now().Add(24*time.Hour)
+	filepath.WalkDir(dir, func(p string, _ os.DirEntry, _ error) error { return os.Chtimes(p, future, future) })
+	filepath.WalkDir(out, func(p string, _ os.DirEntry, _ error) error { return os.Chtimes(p, past, past) })
+	broadsheet(t, "-q", "-o", out, "--report", report, dir)
+	pages, _ := readJSONL(t, report)
+	if n := byState(pages); n["skipped"] != 3 {
+		t.Errorf("after touching every file: %v, want 3 skipped", n)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"broadsheet/cmd/broadsheet/internal/archive"
+	"broadsheet/cmd/broadsheet/internal/batch"
 )
 
 // BenchmarkArchivePage sets the pages of a varied 16-page archive one after another in
@@ -18,7 +19,7 @@ func BenchmarkArchivePage(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := b.TempDir()
-	c := config{batch: batchOptions{force: true}}
+	c := config{runs: batch.Options{Force: true}}
 	run, err := startBatch(len(pages), c, nil, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -26,7 +27,7 @@ func BenchmarkArchivePage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		in := pages[i%len(pages)]
-		if r := run.build(job{in, filepath.Join(out, filepath.Base(filepath.Dir(in))+filepath.Base(in)+".pdf")}, c); r.Status > exitAttention {
+		if r := buildPage(run, job{in, filepath.Join(out, filepath.Base(filepath.Dir(in))+filepath.Base(in)+".pdf")}, c); r.Status > exitAttention {
 			b.Fatalf("%s: status %d: %v", in, r.Status, r.Errors)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -83,7 +84,12 @@ func TestImportCheckPrintsGuessesAndWritesNothing(t *testing.T) {
 // TestImportUsageErrors: a wrong flag value or a missing file exits 2, writing nothing.
 func TestImportUsageErrors(t *testing.T) {
 	dir := t.TempDir()
+	fifo := filepath.Join(t.TempDir(), "page.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
+		{"import", "-o", filepath.Join(dir, "fifo.toml"), fifo}, // a pipe would wait for a writer
 		{"import"},
 		{"import", "--date", "2023-02-30", seedText},
 		{"import", "--page", "-3", seedText},

@@ -22,6 +22,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"broadsheet/cmd/broadsheet/internal/batch"
+	"broadsheet/cmd/broadsheet/internal/importcmd"
 	"broadsheet/fonts"
 )
 
@@ -42,7 +44,7 @@ type config struct {
 	check, debug, quiet bool
 	final               bool // write only pages ready for the print run
 	jobs                int
-	batch               batchOptions
+	runs                batch.Options // long runs: manifest, JSON lines, shards, whole issues
 }
 
 func main() {
@@ -55,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return preflightCommand(args[1:], stdout, stderr)
 	}
 	if len(args) > 0 && args[0] == "import" {
-		return runImport(args[1:], stdout, stderr)
+		return importcmd.Run(args[1:], stdout, stderr, importcmd.Files{Guard: guardImport, Write: temps.write})
 	}
 	var c config
 	fs := pflag.NewFlagSet("broadsheet", pflag.ContinueOnError)
@@ -67,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.report, "report", "", "write a JSON report of every page to this file; a name ending in .jsonl gets a line per page as it finishes")
 	fs.IntVarP(&c.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages set at once")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only problems")
-	addBatchFlags(fs, &c.batch)
+	batch.AddFlags(fs, &c.runs)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	licenses := fs.Bool("licenses", false, "print the licences of the embedded fonts and exit")
 	fs.Usage = func() {} // usage is printed below: on stdout when asked for, on stderr after a mistake
@@ -92,16 +94,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr, fs)
 		return exitInput
 	}
-	c.batch.takeJSONL(&c.report)
+	c.runs.TakeJSONL(&c.report)
 	jobs, err := plan(fs.Args(), c.out)
 	if err == nil {
 		err = checkReport(c.report, jobs)
 	}
 	if err == nil {
-		err = checkReport(c.batch.jsonl, jobs)
+		err = checkReport(c.runs.JSONL, jobs)
 	}
 	if err == nil {
-		jobs, err = shardJobs(&c.batch, fs.Args(), jobs)
+		jobs, err = shardJobs(&c, fs.Args(), jobs)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)

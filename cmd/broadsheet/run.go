@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"broadsheet/cmd/broadsheet/internal/batch"
 	"broadsheet/issues"
 	"broadsheet/layout"
 	"broadsheet/layout/display"
@@ -43,7 +44,7 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
 		return exitFailure
 	}
-	stdout, stderr = b.writers(stdout, stderr)
+	stdout, stderr = b.Writers(stdout, stderr)
 	done := make([]chan result, len(jobs))
 	for i := range done {
 		done[i] = make(chan result, 1)
@@ -54,9 +55,12 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 	status := exitOK
 	take := func(r result) {
 		printResult(r, c, stdout, stderr)
-		b.printed(r, stdout, stderr)
+		b.Printed(r.File, r.Output, r.Skipped, stdout, stderr)
 		status = max(status, r.Status)
-		results = append(results, b.keep(r, c))
+		if c.report == "" {
+			r.Report = nil // kept only for the JSON report: memory does not grow with the pages
+		}
+		results = append(results, r)
 	}
 	var sig os.Signal
 	rest := "the rest were not started"
@@ -87,13 +91,13 @@ func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writ
 		}
 	}
 	if sig == nil {
-		status = b.combineIssues(jobs, results, status, stderr) // every page was taken, in order
+		status = combineIssues(b, jobs, results, status, stderr) // every page was taken, in order
 	}
 	temps.shut()
 	if sig != nil {
-		return b.finish(exitSignal(sig))
+		return b.Finish(exitSignal(sig))
 	}
-	return b.finish(status)
+	return b.Finish(status)
 }
 
 // stopRun stops the run at signal sig: no new page is started (stop is closed), the
@@ -114,7 +118,7 @@ func stopRun(sig os.Signal, sigs <-chan os.Signal, stop chan struct{}, finished 
 
 // startWorkers starts the goroutines that set the pages, each into its done channel,
 // until stop is closed; the channel it returns is closed when they have all ended.
-func startWorkers(jobs []job, c config, b *batch, done []chan result, stop <-chan struct{}) <-chan struct{} {
+func startWorkers(jobs []job, c config, b *batch.Run, done []chan result, stop <-chan struct{}) <-chan struct{} {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < max(1, min(c.jobs, len(jobs))); w++ {
@@ -126,7 +130,7 @@ func startWorkers(jobs []job, c config, b *batch, done []chan result, stop <-cha
 				case <-stop:
 					return
 				default:
-					done[i] <- b.build(jobs[i], c)
+					done[i] <- buildPage(b, jobs[i], c)
 				}
 			}
 		}()

@@ -24,7 +24,7 @@ var firstDay = time.Date(2023, time.November, 1, 0, 0, 0, 0, time.UTC)
 // Write writes n pages below dir, PagesPerIssue to a folder per day
 // (2023-11-01/p01.toml …), made from the issue files in sources, whose photos folder
 // (sources/photos) is copied to dir/photos: each day's page 1 from the sample front
-// page, the others from the other samples in turn. It returns the pages' paths.
+// pages in turn, the others from the other samples in turn. It returns the pages' paths.
 func Write(dir, sources string, n int) ([]string, error) {
 	names, err := filepath.Glob(filepath.Join(sources, "*.toml"))
 	if err != nil || len(names) == 0 {
@@ -34,15 +34,17 @@ func Write(dir, sources string, n int) ([]string, error) {
 	if err := copyPhotos(filepath.Join(sources, "photos"), filepath.Join(dir, "photos")); err != nil {
 		return nil, err
 	}
-	front, inside, err := split(names)
+	fronts, inside, err := split(names)
 	if err != nil {
 		return nil, err
 	}
 	var pages []string
-	k := 0 // the inside pages' turn
+	f, k := 0, 0 // the front pages' and the inside pages' turns
 	for i := range n {
-		name := front
-		if i%PagesPerIssue != 0 || front == "" {
+		var name string
+		if i%PagesPerIssue == 0 && len(fronts) > 0 {
+			name, f = fronts[f%len(fronts)], f+1
+		} else {
 			name, k = inside[k%len(inside)], k+1
 		}
 		doc, err := read(name)
@@ -60,25 +62,26 @@ func Write(dir, sources string, n int) ([]string, error) {
 	return pages, nil
 }
 
-// split finds the sample front page (page 1, with its masthead), which each issue's
-// first page is made from, and the others, which make the inside pages: a sample with
-// pinned articles made into page 1 would collide with the masthead.
-func split(names []string) (front string, inside []string, err error) {
+// split finds the sample front pages (page 1, with a masthead), which each issue's
+// first page is made from, and the others, which make the inside pages: an inside
+// sample made into page 1 collides with the masthead, and a front page made into
+// another page has a masthead where a running head belongs.
+func split(names []string) (fronts, inside []string, err error) {
 	for _, name := range names {
 		doc, err := read(name)
 		if err != nil {
-			return "", nil, err
+			return nil, nil, err
 		}
-		if page, _ := doc["page"].(int64); page == 1 && front == "" {
-			front = name
+		if page, _ := doc["page"].(int64); page == 1 {
+			fronts = append(fronts, name)
 			continue
 		}
 		inside = append(inside, name)
 	}
 	if len(inside) == 0 {
-		return "", nil, fmt.Errorf("no inside page among the samples")
+		return nil, nil, fmt.Errorf("no inside page among the samples")
 	}
-	return front, inside, nil
+	return fronts, inside, nil
 }
 
 func read(path string) (map[string]any, error) {
@@ -124,13 +127,14 @@ func vary(doc map[string]any, i, r int) {
 	deeperFiles(doc)
 }
 
-// deeperFiles rewrites every relative file path in the tables below v (photos, blocks)
-// for a page one folder deeper than its sample.
+// deeperFiles rewrites every relative path of a picture in the tables below v (a
+// photo's file, a block's, the masthead's logo: any string naming a file of the
+// samples' photos folder) for a page one folder deeper than its sample.
 func deeperFiles(v any) {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			if f, ok := x.(string); ok && k == "file" && !filepath.IsAbs(f) {
+			if f, ok := x.(string); ok && strings.HasPrefix(f, photosFolder+"/") {
 				v[k] = "../" + f
 				continue
 			}
@@ -142,6 +146,9 @@ func deeperFiles(v any) {
 		}
 	}
 }
+
+// photosFolder is the samples' folder of pictures, copied beside the archive's days.
+const photosFolder = "photos"
 
 // rotateBody moves the first i mod n paragraphs of an article's body to its end.
 func rotateBody(art map[string]any, i int) {

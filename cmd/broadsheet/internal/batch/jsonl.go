@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"encoding/json"
@@ -47,8 +47,8 @@ type summaryLine struct {
 	Version   string  `json:"version"`
 }
 
-// oversetArticle is an article whose text did not all fit.
-type oversetArticle struct {
+// OversetArticle is an article whose text did not all fit, as the reports give it.
+type OversetArticle struct {
 	Article    int `json:"article"` // 0-based, in the issue file's order
 	Characters int `json:"characters"`
 	Lines      int `json:"lines"`
@@ -74,35 +74,29 @@ func createJSONL(path string) (*jsonlReport, error) {
 	return &jsonlReport{f: f}, nil
 }
 
-// page writes the line of one page; prior is the record of a skipped page's build.
-func (j *jsonlReport) page(r result, prior *record, shard string) {
-	l := pageLine{Type: "page", Input: r.File, Output: r.Output, Status: r.Status, Skipped: r.Skipped,
-		Errors: r.Errors, Seconds: r.Seconds, Shard: shard, State: pageState(r)}
-	if prior != nil {
-		l.Warn, l.Overset = prior.Warnings, prior.Overset
-	} else {
-		l.Warn, l.Overset = reportDetails(r)
-	}
-	j.write(l)
+// page writes the line of one page.
+func (j *jsonlReport) page(o Outcome, shard string) {
+	j.write(pageLine{Type: "page", Input: o.Input, Output: o.Output, Status: o.Status, Skipped: o.Skipped,
+		Errors: o.Errors, Seconds: o.Seconds, Shard: shard, State: pageState(o), Warn: o.Warnings, Overset: o.Overset})
 }
 
 // pageState names what became of a page.
-func pageState(r result) string {
+func pageState(o Outcome) string {
 	switch {
-	case r.Status == exitInput:
+	case o.Status == statusInput:
 		return "invalid"
-	case r.Status == exitFailure:
+	case o.Status == statusFailure:
 		return "failed"
-	case r.Skipped:
+	case o.Skipped:
 		return "skipped"
-	case r.Output == "":
+	case o.Output == "":
 		return "checked"
 	}
 	return "written"
 }
 
 // summary writes the last line and closes the report.
-func (j *jsonlReport) summary(n counts, elapsed time.Duration, status int, shard string) error {
+func (j *jsonlReport) summary(n counts, elapsed time.Duration, status int, shard, version string) error {
 	j.write(summaryLine{Type: "summary", Pages: n.done, Written: n.written, UpToDate: n.skipped,
 		Checked: n.checked, Attention: n.attention, Invalid: n.invalid, Failed: n.failed,
 		Seconds: float64(elapsed.Milliseconds()) / 1000, Status: status, Shard: shard, Version: version})
@@ -120,24 +114,4 @@ func (j *jsonlReport) write(v any) {
 	if err != nil && j.err == nil {
 		j.err = err
 	}
-}
-
-// reportDetails returns a page's warnings and overset articles as JSON, nil when none.
-func reportDetails(r result) (warnings, overset json.RawMessage) {
-	if r.Report == nil {
-		return nil, nil
-	}
-	if len(r.Report.Warnings) > 0 {
-		warnings, _ = json.Marshal(r.Report.Warnings)
-	}
-	var over []oversetArticle
-	for i, a := range r.Report.Articles {
-		if a.Overset != nil {
-			over = append(over, oversetArticle{Article: i, Characters: a.Overset.Characters, Lines: a.Overset.Lines})
-		}
-	}
-	if len(over) > 0 {
-		overset, _ = json.Marshal(over)
-	}
-	return warnings, overset
 }

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bufio"
@@ -11,22 +11,23 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 
 	"broadsheet/issues"
 )
 
-// manifestName is the file beside the PDFs that records how each was built. It is
+// ManifestName is the file beside the PDFs that records how each was built. It is
 // hidden, so a directory run never takes it for a page, and it is appended a line per
 // page as soon as the PDF is in place: a killed run loses only the pages in flight.
-const manifestName = ".broadsheet-manifest.jsonl"
+const ManifestName = ".broadsheet-manifest.jsonl"
 
 // keyVersion changes when what goes into a build key changes.
 const keyVersion = "broadsheet build key 1"
 
-// record is one line of a manifest: a PDF, the key of what it was built from, and
+// Record is one line of a manifest: a PDF, the key of what it was built from, and
 // what the build said, so that a skipped page reports what its build reported.
-type record struct {
+type Record struct {
 	PDF      string          `json:"pdf"`    // the PDF's name in its folder
 	Key      string          `json:"key"`    // SHA-256 over program, options, issue file, pictures
 	SHA256   string          `json:"sha256"` // of the PDF's bytes, to know it is the one built
@@ -48,16 +49,16 @@ type manifest struct {
 // dirManifest is one folder's manifest.
 type dirManifest struct {
 	once    sync.Once
-	records map[string]record // the last line of each PDF, by its name
+	records map[string]Record // the last line of each PDF, by its name
 	mu      sync.Mutex
 	file    *os.File // opened for appending when the first page is recorded
 }
 
 // newManifest prepares the manifests of a run. The key covers the program's own bytes
 // (its code and the fonts inside it) and the output options.
-func newManifest(c config) *manifest {
-	m := &manifest{dirs: map[string]*dirManifest{}, force: c.batch.force}
-	if c.check {
+func newManifest(opt Options) *manifest {
+	m := &manifest{dirs: map[string]*dirManifest{}, force: opt.Force}
+	if opt.Check {
 		return m
 	}
 	program, err := programHash()
@@ -67,7 +68,7 @@ func newManifest(c config) *manifest {
 	m.enabled = true
 	// Every option that changes the PDF's bytes belongs here (an output profile, when
 	// there are several, too).
-	m.prefix = fmt.Sprintf("%s\nprogram %s\nversion %s\ndebug %t\n", keyVersion, program, version, c.debug)
+	m.prefix = fmt.Sprintf("%s\nprogram %s\nversion %s\ndebug %t\n", keyVersion, program, opt.Version, opt.Debug)
 	return m
 }
 
@@ -95,46 +96,41 @@ func fileHash(path string) (string, error) {
 
 // lookup returns the build key of a job and, when its PDF is up to date (built with
 // that key, and still the bytes then written), the record of that build. The key is
-// empty when the page cannot be keyed (bad input: setPage will say why).
-func (m *manifest) lookup(j job, c config) (string, *record) {
+// empty when the page cannot be keyed (bad input: setting it will say why).
+func (m *manifest) lookup(in, out string) (string, *Record) {
 	if !m.enabled {
 		return "", nil
 	}
-	key, err := m.key(j.in)
+	key, err := m.key(in)
 	if err != nil {
 		return "", nil
 	}
 	if m.force {
 		return key, nil
 	}
-	return key, m.dir(j.out).upToDate(j.out, key)
+	return key, m.dir(out).upToDate(out, key)
 }
 
 // key is the SHA-256 over the key's prefix, the issue file's bytes and each picture's
 // bytes, in the order the file names them.
 func (m *manifest) key(in string) (string, error) {
-	data, err := os.ReadFile(in)
+	iss, err := issues.Decode(in) // first: it refuses a pipe, a device, a file too big
 	if err != nil {
 		return "", err
 	}
-	iss, err := issues.DecodeBytes(in, data)
+	data, err := os.ReadFile(in)
 	if err != nil {
 		return "", err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%sissue %d\n", m.prefix, len(data))
 	h.Write(data)
-	for _, a := range iss.Articles {
-		for _, p := range a.Photos {
-			if p.File == "" {
-				continue
-			}
-			sum, err := fileHash(p.File)
-			if err != nil {
-				return "", err
-			}
-			fmt.Fprintf(h, "picture %s\n", sum)
+	for _, file := range pictureFiles(reflect.ValueOf(iss)) {
+		sum, err := fileHash(file)
+		if err != nil {
+			return "", err
 		}
+		fmt.Fprintf(h, "picture %s\n", sum)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -149,14 +145,14 @@ func (m *manifest) dir(out string) *dirManifest {
 		m.dirs[dir] = d
 	}
 	m.mu.Unlock()
-	d.once.Do(func() { d.records = readManifest(filepath.Join(dir, manifestName)) })
+	d.once.Do(func() { d.records = ReadManifest(filepath.Join(dir, ManifestName)) })
 	return d
 }
 
-// readManifest reads a manifest; a missing file is an empty one, and a line cut
+// ReadManifest reads a manifest, by PDF name; a missing file is an empty one, and a line cut
 // short by a crash, or otherwise unreadable, is ignored (its page is rebuilt).
-func readManifest(path string) map[string]record {
-	recs := map[string]record{}
+func ReadManifest(path string) map[string]Record {
+	recs := map[string]Record{}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return recs
@@ -164,7 +160,7 @@ func readManifest(path string) map[string]record {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var r record
+		var r Record
 		if json.Unmarshal(sc.Bytes(), &r) == nil && r.PDF != "" && r.Key != "" {
 			recs[r.PDF] = r // a later line replaces an earlier one
 		}
@@ -174,7 +170,7 @@ func readManifest(path string) map[string]record {
 
 // upToDate returns the latest record of out built with key, if out is still the
 // PDF that build wrote.
-func (d *dirManifest) upToDate(out, key string) *record {
+func (d *dirManifest) upToDate(out, key string) *Record {
 	d.mu.Lock()
 	last, ok := d.records[filepath.Base(out)]
 	d.mu.Unlock()
@@ -189,15 +185,50 @@ func (d *dirManifest) upToDate(out, key string) *record {
 }
 
 // add appends the record of a page just written to its folder's manifest.
-func (m *manifest) add(j job, key string, r result) error {
-	rec := record{PDF: filepath.Base(j.out), Key: key, Input: j.in, Status: r.Status}
-	rec.Warnings, rec.Overset = reportDetails(r)
-	return m.record(j.out, rec)
+func (m *manifest) add(key string, o Outcome) error {
+	rec := Record{PDF: filepath.Base(o.Output), Key: key, Input: o.Input, Status: o.Status,
+		Warnings: o.Warnings, Overset: o.Overset}
+	return m.record(o.Output, rec)
+}
+
+// pictureFiles lists the picture files an issue names, in the model's order: every
+// field File of its articles' photos, blocks, masthead… (a Pos's File, which names the
+// issue file, and the issue's own are left out). Walking the model, rather than
+// naming its fields, keeps a picture added to it later in the key.
+func pictureFiles(v reflect.Value) []string {
+	var files []string
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			files = pictureFiles(v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			files = append(files, pictureFiles(v.Index(i))...)
+		}
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[issues.Pos]() {
+			return nil
+		}
+		for i := range v.NumField() {
+			f, field := v.Field(i), v.Type().Field(i)
+			if field.Name == "File" && f.Kind() == reflect.String {
+				if name := f.String(); name != "" && v.Type() != reflect.TypeFor[issues.Issue]() {
+					files = append(files, name)
+				}
+				continue
+			}
+			if field.IsExported() {
+				files = append(files, pictureFiles(f)...)
+			}
+		}
+	}
+	return files
 }
 
 // record appends rec, for the PDF at out just written, to its folder's manifest, with
 // the PDF's SHA-256.
-func (m *manifest) record(out string, rec record) error {
+func (m *manifest) record(out string, rec Record) error {
 	sum, err := fileHash(out)
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
@@ -212,7 +243,7 @@ func (m *manifest) record(out string, rec record) error {
 	defer d.mu.Unlock()
 	d.records[rec.PDF] = rec
 	if d.file == nil {
-		path := filepath.Join(filepath.Dir(out), manifestName)
+		path := filepath.Join(filepath.Dir(out), ManifestName)
 		if d.file, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
 			return fmt.Errorf("manifest: %w", err)
 		}

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bytes"
@@ -34,33 +34,40 @@ type issuePage struct {
 	section string
 }
 
-// combineIssues writes, for each folder that received PDFs, one PDF of the whole issue
+// Built is a page of the run for Combine: its issue file, its PDF, and whether the
+// PDF was written (or is up to date).
+type Built struct {
+	In, PDF string
+	OK      bool
+}
+
+// Combine writes, for each folder that received PDFs, one PDF of the whole issue
 // beside the folder (pdf/2023-11-21/ → pdf/2023-11-21.pdf) with its pages in page order
 // and an outline entry naming each page's number and section. An issue whose pages are
 // all up to date, and whose PDF is still the one combined from them, is not written
 // again. It returns the run's status, made worse by what went wrong.
-func (b *batch) combineIssues(jobs []job, results []result, status int, stderr io.Writer) int {
-	if !b.opt.combine || b.check {
+func (b *Run) Combine(pages []Built, status int, stderr io.Writer) int {
+	if !b.opt.Combine || b.opt.Check {
 		return status
 	}
-	outputs, inputs := map[string]bool{}, inputsOf(jobs)
-	for _, j := range jobs {
-		outputs[canonical(j.out)] = true
+	outputs := map[string]bool{}
+	for _, p := range pages {
+		outputs[absPath(p.PDF)] = true
 	}
-	for _, folder := range issueFolders(jobs, results) {
+	for _, folder := range issueFolders(pages) {
 		target := combinedName(folder.dir)
 		if len(folder.bad) > 0 {
 			fmt.Fprintf(stderr, "broadsheet: %s: not written: %d of the issue's pages have no PDF (%s …)\n",
 				target, len(folder.bad), folder.bad[0])
 			continue
 		}
-		err := b.combineIssue(target, folder.pages, outputs, inputs)
+		err := b.combineIssue(target, folder.pages, outputs)
 		switch {
 		case errors.Is(err, errUpToDate):
 			b.combined(target, true)
 		case err != nil:
 			fmt.Fprintf(stderr, "broadsheet: %s: %v\n", target, err)
-			status = max(status, exitFailure)
+			status = max(status, statusFailure)
 		default:
 			b.combined(target, false)
 		}
@@ -72,7 +79,7 @@ func (b *batch) combineIssues(jobs []job, results []result, status int, stderr i
 var errUpToDate = errors.New("up to date")
 
 // combined counts and reports a whole issue written or up to date.
-func (b *batch) combined(target string, upToDate bool) {
+func (b *Run) combined(target string, upToDate bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if upToDate {
@@ -85,7 +92,7 @@ func (b *batch) combined(target string, upToDate bool) {
 		if upToDate {
 			state = "skipped"
 		}
-		b.lines.write(issueLine{Type: "issue", Output: target, State: state, Skipped: upToDate, Shard: b.opt.shard})
+		b.lines.write(issueLine{Type: "issue", Output: target, State: state, Skipped: upToDate, Shard: b.opt.Shard})
 	}
 }
 
@@ -107,19 +114,19 @@ type folder struct {
 
 // issueFolders groups the pages by output folder, in page order; a folder with a page
 // that has no PDF is left out with a message.
-func issueFolders(jobs []job, results []result) []folder {
+func issueFolders(pages []Built) []folder {
 	byDir := map[string]*folder{}
 	var order []string
-	for i, j := range jobs {
-		dir := filepath.Dir(j.out)
+	for _, j := range pages {
+		dir := filepath.Dir(j.PDF)
 		f, ok := byDir[dir]
 		if !ok {
 			f = &folder{dir: dir}
 			byDir[dir] = f
 			order = append(order, dir)
 		}
-		if results[i].Status > exitAttention {
-			f.bad = append(f.bad, j.in)
+		if !j.OK {
+			f.bad = append(f.bad, j.In)
 			continue
 		}
 		f.pages = append(f.pages, describePage(j))
@@ -134,12 +141,20 @@ func issueFolders(jobs []job, results []result) []folder {
 }
 
 // describePage reads a page's number and section from its issue file.
-func describePage(j job) issuePage {
-	p := issuePage{pdf: j.out, in: j.in}
-	if iss, err := issues.Decode(j.in); err == nil {
+func describePage(j Built) issuePage {
+	p := issuePage{pdf: j.PDF, in: j.In}
+	if iss, err := issues.Decode(j.In); err == nil {
 		p.number, p.section = iss.PageNo, iss.Section
 	}
 	return p
+}
+
+// absPath is p made absolute, to compare paths however they were written.
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
 }
 
 // combinedName is the whole issue's PDF for an output folder: beside it, named after it.
@@ -152,11 +167,11 @@ func combinedName(dir string) string {
 }
 
 // combineIssue writes one whole issue, unless it is up to date.
-func (b *batch) combineIssue(target string, pages []issuePage, outputs map[string]bool, inputs map[string]string) error {
-	if outputs[canonical(target)] {
+func (b *Run) combineIssue(target string, pages []issuePage, outputs map[string]bool) error {
+	if outputs[absPath(target)] {
 		return fmt.Errorf("is also a page's PDF; rename the page or its folder")
 	}
-	if err := guardOutput(target, pdfFile, inputs); err != nil {
+	if err := b.opt.Guard(target); err != nil {
 		return err
 	}
 	key, err := b.manifest.combineKey(pages)
@@ -167,13 +182,13 @@ func (b *batch) combineIssue(target string, pages []issuePage, outputs map[strin
 	if err != nil {
 		return err
 	}
-	if err := temps.write(target, data); err != nil {
+	if err := b.opt.Write(target, data); err != nil {
 		return err
 	}
 	if key == "" {
 		return nil
 	}
-	return b.manifest.record(target, record{PDF: filepath.Base(target), Key: key, Input: filepath.Dir(pages[0].pdf)})
+	return b.manifest.record(target, Record{PDF: filepath.Base(target), Key: key, Input: filepath.Dir(pages[0].pdf)})
 }
 
 // combineKey is the SHA-256 over the program and each page's PDF and outline title, in

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"fmt"
@@ -74,7 +74,7 @@ func TestRelativePath(t *testing.T) {
 // TestKubernetesManifestAgrees: the Indexed Job in docs runs as many completions as
 // the slices its pods ask for.
 func TestKubernetesManifestAgrees(t *testing.T) {
-	data, err := os.ReadFile("../../docs/k8s/archive-rebuild.yaml")
+	data, err := os.ReadFile("../../../../docs/k8s/archive-rebuild.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"errors"
@@ -47,19 +47,6 @@ func parseShard(spec string, getenv func(string) string) (shard, error) {
 // String formats s as K/N.
 func (s shard) String() string { return fmt.Sprintf("%d/%d", s.k, s.n) }
 
-// pick keeps the jobs of slice s. A page's slice is a hash of its path relative to
-// the directory given, so it stays the same when pages are added or removed elsewhere
-// and whatever folder the archive is mounted at.
-func (s shard) pick(roots []string, jobs []job) []job {
-	var kept []job
-	for _, j := range jobs {
-		if s.owns(relativePath(roots, j.in)) {
-			kept = append(kept, j)
-		}
-	}
-	return kept
-}
-
 // owns reports whether the page at rel is in slice s.
 func (s shard) owns(rel string) bool {
 	h := fnv.New64a()
@@ -81,20 +68,27 @@ func relativePath(roots []string, in string) string {
 	return filepath.Base(in)
 }
 
-// shardJobs keeps the jobs of --shard, when given, and writes the slice back into
-// b.shard as K/N (auto/N resolved), as the reports name it.
-func shardJobs(b *batchOptions, roots []string, jobs []job) ([]job, error) {
-	if b.shard == "" {
-		return jobs, nil
+// Slice says which of the inputs (issue files found below roots) are in the slice of
+// --shard, when given, and writes the slice back into o.Shard as K/N (auto/N
+// resolved), as the reports name it; keep is nil without --shard. A page's slice is a
+// hash of its path relative to the directory given, so it stays the same when pages
+// are added or removed elsewhere and whatever folder the archive is mounted at.
+func (o *Options) Slice(roots, inputs []string) (keep []bool, err error) {
+	if o.Shard == "" {
+		return nil, nil
 	}
-	if b.combine {
+	if o.Combine {
 		return nil, errors.New("--combine needs every page of an issue, and a shard has some: " +
 			"run the shards, then once more with --combine and without --shard (the pages are up to date by then)")
 	}
-	s, err := parseShard(b.shard, os.Getenv)
+	s, err := parseShard(o.Shard, os.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	b.shard = s.String()
-	return s.pick(roots, jobs), nil
+	o.Shard = s.String()
+	keep = make([]bool, len(inputs))
+	for i, in := range inputs {
+		keep[i] = s.owns(relativePath(roots, in))
+	}
+	return keep, nil
 }

@@ -1,4 +1,7 @@
-package main
+// Package importcmd is the command broadsheet import: flags, the text file in, the
+// issue file the importer makes of it out, guarded and written by the functions the
+// command gives (the same as for its PDFs). It is not the importer (issues/importer).
+package importcmd
 
 import (
 	"errors"
@@ -22,18 +25,34 @@ type importConfig struct {
 	check, quiet bool
 }
 
-// runImport is `broadsheet import TEXT [-o PAGE.toml] [--newspaper N --date D --page P
+// Files are the command's output guard and atomic writer.
+type Files struct {
+	// Guard fails when the issue file out must not be written over (text is the
+	// file being imported).
+	Guard func(out, text string) error
+	Write func(path string, data []byte) error
+}
+
+// Exit statuses, as the command's.
+const (
+	exitOK        = 0
+	exitAttention = 1
+	exitInput     = 2
+	exitFailure   = 3
+)
+
+// Run is `broadsheet import TEXT [-o PAGE.toml] [--newspaper N --date D --page P
 // --section S] [--check]`: it turns text extracted from a printed page into an issue
 // file, each guess a comment. Exit status: 0 written, nothing to check; 1 written, with
 // guesses to check; 2 bad input or usage, nothing written; 3 could not write.
-func runImport(args []string, stdout, stderr io.Writer) int {
+func Run(args []string, stdout, stderr io.Writer, files Files) int {
 	c, text, code := parseImport(args, stderr)
 	if text == "" {
 		return code
 	}
-	data, err := os.ReadFile(text)
+	data, err := readText(text)
 	if err != nil {
-		fmt.Fprintf(stderr, "broadsheet import: %s: %v\n", text, reason(err))
+		fmt.Fprintf(stderr, "broadsheet import: %s: %v\n", text, err)
 		return exitInput
 	}
 	page, err := importer.Import(filepath.Base(text), data, c.meta)
@@ -41,7 +60,26 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "broadsheet import: %v\n", err)
 		return exitInput
 	}
-	return writeImport(page, text, c, stdout, stderr)
+	return writeImport(page, text, c, files, stdout, stderr)
+}
+
+// readText reads the text to import, refusing what is not a regular file (a pipe
+// would wait for a writer, a device might never end) and text longer than a page's.
+func readText(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, errors.New(reason(err))
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("is not a regular file; want a text file of one page")
+	case info.Size() > importer.MaxText:
+		return nil, fmt.Errorf("%d bytes is more than a page's text (at most %d): split it by page", info.Size(), importer.MaxText)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, errors.New(reason(err))
+	}
+	return data, nil
 }
 
 // parseImport reads the flags; text is empty when the command is over, with code.
@@ -96,7 +134,7 @@ func checkMeta(date string, page int) string {
 
 // writeImport checks the issue file decodes, then prints the guesses (--check) or
 // writes it, unless the target is a file the import must not replace.
-func writeImport(page *importer.Page, text string, c importConfig, stdout, stderr io.Writer) int {
+func writeImport(page *importer.Page, text string, c importConfig, files Files, stdout, stderr io.Writer) int {
 	out := c.out
 	if out == "" {
 		out = strings.TrimSuffix(text, filepath.Ext(text)) + ".toml"
@@ -117,11 +155,11 @@ func writeImport(page *importer.Page, text string, c importConfig, stdout, stder
 		stdout.Write(data)
 		return importStatus(guesses)
 	}
-	if err := importReplaceable(out, text); err != nil {
+	if err := files.Guard(out, text); err != nil {
 		fmt.Fprintf(stderr, "broadsheet import: %v\n", err)
 		return exitInput
 	}
-	if err := temps.write(out, data); err != nil {
+	if err := files.Write(out, data); err != nil {
 		fmt.Fprintf(stderr, "broadsheet import: %v\n", err)
 		return exitFailure
 	}
@@ -138,29 +176,6 @@ func importStatus(guesses []string) int {
 		return exitAttention
 	}
 	return exitOK
-}
-
-// importFile is the kind of file an import writes: an issue file whose first line is
-// an import's header.
-var importFile = outputKind{"file written by broadsheet import", importer.HasHeader}
-
-// importReplaceable fails when out is the text itself, or exists and is not an import
-// nobody has edited since (a hand-made or hand-corrected issue file above all): the
-// output guard, then the import's checksum over the whole file.
-func importReplaceable(out, text string) error {
-	if err := guardOutput(out, importFile, map[string]string{canonical(text): text}); err != nil {
-		return err
-	}
-	data, err := os.ReadFile(out)
-	switch {
-	case errors.Is(err, os.ErrNotExist) || err == nil && len(data) == 0:
-		return nil
-	case err != nil:
-		return fmt.Errorf("%s: %v; give -o another name", out, reason(err))
-	case !importer.Untouched(data):
-		return fmt.Errorf("%s exists and is not an unedited import; it would be replaced: give -o another name, or remove it", out)
-	}
-	return nil
 }
 
 // reason is an error's cause without the path the message names already.
