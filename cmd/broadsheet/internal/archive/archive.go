@@ -23,7 +23,7 @@ var firstDay = time.Date(2023, time.November, 1, 0, 0, 0, 0, time.UTC)
 
 // Write writes n pages below dir, PagesPerIssue to a folder per day
 // (2023-11-01/p01.toml …), made from the issue files in sources, whose photos folder
-// (sources/photos) is copied to dir/photos: each day's page 1 from the sample front
+// and other asset folders (sources/photos, sources/ads) are copied into dir: each day's page 1 from the sample front
 // pages in turn, the others from the other samples in turn. It returns the pages' paths.
 func Write(dir, sources string, n int) ([]string, error) {
 	names, err := filepath.Glob(filepath.Join(sources, "*.toml"))
@@ -31,7 +31,8 @@ func Write(dir, sources string, n int) ([]string, error) {
 		return nil, fmt.Errorf("no issue files in %s", sources)
 	}
 	slices.Sort(names)
-	if err := copyPhotos(filepath.Join(sources, "photos"), filepath.Join(dir, "photos")); err != nil {
+	assets, err := copyAssets(sources, dir)
+	if err != nil {
 		return nil, err
 	}
 	fronts, inside, err := split(names)
@@ -51,7 +52,7 @@ func Write(dir, sources string, n int) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		vary(doc, i, k/len(inside))
+		vary(doc, i, k/len(inside), assets)
 		path := filepath.Join(dir, firstDay.AddDate(0, 0, i/PagesPerIssue).Format(time.DateOnly),
 			fmt.Sprintf("p%02d.toml", i%PagesPerIssue+1))
 		if err := write(path, doc); err != nil {
@@ -110,7 +111,7 @@ func write(path string, doc map[string]any) error {
 // vary makes page i of the archive from a copy of a sample page: its date and page
 // number, the order of its articles (turn r of the samples rotates them by r) and of
 // each article's paragraphs, and its pictures' paths, one folder deeper.
-func vary(doc map[string]any, i, r int) {
+func vary(doc map[string]any, i, r int, assets []string) {
 	day := firstDay.AddDate(0, 0, i/PagesPerIssue)
 	doc["date"] = toml.LocalDate{Year: day.Year(), Month: int(day.Month()), Day: day.Day()}
 	doc["page"] = int64(i%PagesPerIssue + 1)
@@ -124,44 +125,64 @@ func vary(doc map[string]any, i, r int) {
 			rotateBody(art, i)
 		}
 	}
-	deeperFiles(doc)
+	deeperFiles(doc, assets)
 }
 
-// deeperFiles rewrites every relative path of a picture in the tables below v (a
-// photo's file, a block's, the masthead's logo: any string naming a file of the
-// samples' photos folder) for a page one folder deeper than its sample.
-func deeperFiles(v any) {
+// deeperFiles rewrites every relative path of a picture or an advertisement in the
+// tables below v (a photo's file, a block's, the masthead's logo: any string naming a
+// file in one of the samples' asset folders) for a page one folder deeper than its
+// sample.
+func deeperFiles(v any, assets []string) {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			if f, ok := x.(string); ok && strings.HasPrefix(f, photosFolder+"/") {
+			if f, ok := x.(string); ok && inAsset(f, assets) {
 				v[k] = "../" + f
 				continue
 			}
-			deeperFiles(x)
+			deeperFiles(x, assets)
 		}
 	case []any:
 		for _, x := range v {
-			deeperFiles(x)
+			deeperFiles(x, assets)
 		}
 	}
 }
 
-// photosFolder is the samples' folder of pictures, copied beside the archive's days.
-const photosFolder = "photos"
-
-// rotateBody moves the first i mod n paragraphs of an article's body to its end.
-func rotateBody(art map[string]any, i int) {
-	body, _ := art["body"].(string)
-	paras := strings.FieldsFunc(body, func(r rune) bool { return r == '\n' })
-	if len(paras) < 2 {
-		return
+func inAsset(f string, assets []string) bool {
+	for _, a := range assets {
+		if strings.HasPrefix(f, a+"/") {
+			return true
+		}
 	}
-	k := i % len(paras)
-	art["body"] = strings.Join(append(paras[k:], paras[:k]...), "\n")
+	return false
 }
 
-func copyPhotos(from, to string) error {
+// copyAssets copies the samples' asset folders (photos/, ads/: every folder below
+// sources without Go files, testdata aside) into dir, and returns their names.
+func copyAssets(sources, dir string) ([]string, error) {
+	entries, err := os.ReadDir(sources)
+	if err != nil {
+		return nil, err
+	}
+	var assets []string
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "testdata" {
+			continue
+		}
+		from := filepath.Join(sources, e.Name())
+		if code, _ := filepath.Glob(filepath.Join(from, "*.go")); len(code) > 0 {
+			continue
+		}
+		if err := copyFolder(from, filepath.Join(dir, e.Name())); err != nil {
+			return nil, err
+		}
+		assets = append(assets, e.Name())
+	}
+	return assets, nil
+}
+
+func copyFolder(from, to string) error {
 	entries, err := os.ReadDir(from)
 	if err != nil {
 		return nil // no photos
@@ -179,4 +200,15 @@ func copyPhotos(from, to string) error {
 		}
 	}
 	return nil
+}
+
+// rotateBody moves the first i mod n paragraphs of an article's body to its end.
+func rotateBody(art map[string]any, i int) {
+	body, _ := art["body"].(string)
+	paras := strings.FieldsFunc(body, func(r rune) bool { return r == '\n' })
+	if len(paras) < 2 {
+		return
+	}
+	k := i % len(paras)
+	art["body"] = strings.Join(append(paras[k:], paras[:k]...), "\n")
 }

@@ -114,14 +114,15 @@ func (b *Run) Writers(stdout, stderr io.Writer) (io.Writer, io.Writer) {
 func (b *Run) Build(in, out string, set func() Outcome) Outcome {
 	start := time.Now()
 	var o Outcome
-	key, rec := b.manifest.lookup(in, out)
+	rec := b.manifest.lookup(in, out)
 	if rec != nil {
 		o = Outcome{Input: in, Output: out, Status: rec.Status, Skipped: true,
 			Warnings: rec.Warnings, Overset: rec.Overset, Seconds: time.Since(start).Seconds()}
 	} else {
+		key, pictures := b.manifest.key(in) // before setting: the key is of what is set
 		o = set()
 		if o.Output != "" && key != "" {
-			if err := b.manifest.add(key, o); err != nil {
+			if err := b.manifest.add(key, pictures, o); err != nil {
 				o.Errors = append(o.Errors, err.Error())
 				o.Status = max(o.Status, statusFailure)
 			}

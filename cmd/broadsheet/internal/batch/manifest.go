@@ -28,10 +28,11 @@ const keyVersion = "broadsheet build key 1"
 // Record is one line of a manifest: a PDF, the key of what it was built from, and
 // what the build said, so that a skipped page reports what its build reported.
 type Record struct {
-	PDF      string          `json:"pdf"`    // the PDF's name in its folder
-	Key      string          `json:"key"`    // SHA-256 over program, options, issue file, pictures
-	SHA256   string          `json:"sha256"` // of the PDF's bytes, to know it is the one built
-	Input    string          `json:"input"`  // the issue file, as given
+	PDF      string          `json:"pdf"`                // the PDF's name in its folder
+	Key      string          `json:"key"`                // SHA-256 over program, options, issue file, pictures
+	SHA256   string          `json:"sha256"`             // of the PDF's bytes, to know it is the one built
+	Input    string          `json:"input"`              // the issue file, as given
+	Pictures []string        `json:"pictures,omitempty"` // the pictures it named, as resolved
 	Status   int             `json:"status"`
 	Warnings json.RawMessage `json:"warnings,omitempty"`
 	Overset  json.RawMessage `json:"overset,omitempty"`
@@ -94,38 +95,64 @@ func fileHash(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// lookup returns the build key of a job and, when its PDF is up to date (built with
-// that key, and still the bytes then written), the record of that build. The key is
-// empty when the page cannot be keyed (bad input: setting it will say why).
-func (m *manifest) lookup(in, out string) (string, *Record) {
+// lookup returns, when the PDF out is up to date, the record of the build that wrote
+// it: the key of the issue file's bytes and of the pictures that build recorded is the
+// record's (the same bytes name the same pictures, so nothing is decoded), and out is
+// still the PDF then written. Otherwise it returns nil.
+func (m *manifest) lookup(in, out string) *Record {
+	if !m.enabled || m.force {
+		return nil
+	}
+	d := m.dir(out)
+	d.mu.Lock()
+	rec, ok := d.records[filepath.Base(out)]
+	d.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	data, err := readIssue(in)
+	if err != nil {
+		return nil
+	}
+	if key, err := m.keyOf(data, rec.Pictures); err != nil || key != rec.Key {
+		return nil
+	}
+	if sum, err := fileHash(out); err != nil || sum != rec.SHA256 {
+		return nil
+	}
+	return &rec
+}
+
+// key decodes the issue file in (issues.Decode refuses a pipe, a device, a file too
+// big) for the pictures it names, and returns the build key and those pictures; the
+// key is empty when the page cannot be keyed (bad input: setting it will say why).
+func (m *manifest) key(in string) (string, []string) {
 	if !m.enabled {
 		return "", nil
 	}
-	key, err := m.key(in)
+	iss, err := issues.Decode(in)
 	if err != nil {
 		return "", nil
 	}
-	if m.force {
-		return key, nil
+	data, err := readIssue(in)
+	if err != nil {
+		return "", nil
 	}
-	return key, m.dir(out).upToDate(out, key)
+	pictures := pictureFiles(reflect.ValueOf(iss))
+	key, err := m.keyOf(data, pictures)
+	if err != nil {
+		return "", nil
+	}
+	return key, pictures
 }
 
-// key is the SHA-256 over the key's prefix, the issue file's bytes and each picture's
-// bytes, in the order the file names them.
-func (m *manifest) key(in string) (string, error) {
-	iss, err := issues.Decode(in) // first: it refuses a pipe, a device, a file too big
-	if err != nil {
-		return "", err
-	}
-	data, err := os.ReadFile(in)
-	if err != nil {
-		return "", err
-	}
+// keyOf is the SHA-256 over the key's prefix, the issue file's bytes and each
+// picture's bytes, in the order the file names them.
+func (m *manifest) keyOf(data []byte, pictures []string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%sissue %d\n", m.prefix, len(data))
 	h.Write(data)
-	for _, file := range pictureFiles(reflect.ValueOf(iss)) {
+	for _, file := range pictures {
 		sum, err := fileHash(file)
 		if err != nil {
 			return "", err
@@ -133,6 +160,19 @@ func (m *manifest) key(in string) (string, error) {
 		fmt.Fprintf(h, "picture %s\n", sum)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// readIssue reads an issue file's bytes, refusing what is not a regular file of at
+// most issues.MaxFileSize (a pipe would wait for a writer, a device might never end).
+func readIssue(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case !info.Mode().IsRegular() || info.Size() > issues.MaxFileSize:
+		return nil, errors.New("not a regular file of an issue file's size")
+	}
+	return os.ReadFile(path)
 }
 
 // dir returns the manifest of the folder of the PDF out.
@@ -185,9 +225,9 @@ func (d *dirManifest) upToDate(out, key string) *Record {
 }
 
 // add appends the record of a page just written to its folder's manifest.
-func (m *manifest) add(key string, o Outcome) error {
-	rec := Record{PDF: filepath.Base(o.Output), Key: key, Input: o.Input, Status: o.Status,
-		Warnings: o.Warnings, Overset: o.Overset}
+func (m *manifest) add(key string, pictures []string, o Outcome) error {
+	rec := Record{PDF: filepath.Base(o.Output), Key: key, Input: o.Input, Pictures: pictures,
+		Status: o.Status, Warnings: o.Warnings, Overset: o.Overset}
 	return m.record(o.Output, rec)
 }
 
