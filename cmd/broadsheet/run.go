@@ -180,11 +180,16 @@ func exitSignal(s os.Signal) int {
 // setPage decodes, composes and (unless checking) writes one page.
 func setPage(j job, c config) result {
 	start := time.Now()
-	r := result{File: j.in}
 	iss, err := issues.Decode(j.in)
 	if err != nil {
-		return r.fail(err)
+		return result{File: j.in}.fail(err)
 	}
+	return setIssue(j, c, iss, start)
+}
+
+// setIssue composes and (unless checking) writes the page of a decoded issue file.
+func setIssue(j job, c config, iss *issues.Issue, start time.Time) result {
+	r := result{File: j.in}
 	page, rep, err := layout.Compose(iss, layout.Options{})
 	if err != nil {
 		return r.fail(err)

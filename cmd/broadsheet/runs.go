@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"broadsheet/cmd/broadsheet/internal/batch"
+	"broadsheet/issues"
 	"broadsheet/issues/importer"
 )
 
@@ -26,7 +27,23 @@ func startBatch(total int, c config, stdout, stderr io.Writer) (*batch.Run, erro
 func buildPage(b *batch.Run, j job, c config) result {
 	start := time.Now()
 	var r result
-	o := b.Build(j.in, j.out, func() batch.Outcome { r = setPage(j, c); return outcome(r) })
+	o := b.Build(j.in, j.out, func() (batch.Outcome, string, []string) {
+		// Decoded once (it checks every picture in full), from the bytes the key is of.
+		data, err := batch.ReadIssue(j.in)
+		var iss *issues.Issue
+		if err == nil {
+			iss, err = issues.DecodeBytes(j.in, data)
+		} else {
+			iss, err = issues.Decode(j.in) // which says why the file cannot be read
+		}
+		if err != nil {
+			r = result{File: j.in}.fail(err).done(start)
+			return outcome(r), "", nil
+		}
+		key, pictures := b.Key(data, iss) // before setting: the key is of what is set
+		r = setIssue(j, c, iss, start)
+		return outcome(r), key, pictures
+	})
 	if o.Skipped {
 		return result{File: j.in, Output: j.out, Status: o.Status, Skipped: true}.done(start)
 	}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"broadsheet/issues"
 )
 
 // Exit statuses of a page, as the command gives them.
@@ -110,8 +112,10 @@ func (b *Run) Writers(stdout, stderr io.Writer) (io.Writer, io.Writer) {
 
 // Build sets the page in, whose PDF is out, with set unless it is up to date; records
 // it in the manifest and the JSON lines report as soon as it is done; and advances the
-// progress display. A skipped page's outcome is its last build's status.
-func (b *Run) Build(in, out string, set func() Outcome) Outcome {
+// progress display. set returns the page's outcome and the build key of what it set
+// (from Key; empty when the page could not be keyed). A skipped page's outcome is its
+// last build's status.
+func (b *Run) Build(in, out string, set func() (o Outcome, key string, pictures []string)) Outcome {
 	start := time.Now()
 	var o Outcome
 	rec := b.manifest.lookup(in, out)
@@ -119,8 +123,9 @@ func (b *Run) Build(in, out string, set func() Outcome) Outcome {
 		o = Outcome{Input: in, Output: out, Status: rec.Status, Skipped: true,
 			Warnings: rec.Warnings, Overset: rec.Overset, Seconds: time.Since(start).Seconds()}
 	} else {
-		key, pictures := b.manifest.key(in) // before setting: the key is of what is set
-		o = set()
+		var key string
+		var pictures []string
+		o, key, pictures = set()
 		if o.Output != "" && key != "" {
 			if err := b.manifest.add(key, pictures, o); err != nil {
 				o.Errors = append(o.Errors, err.Error())
@@ -130,6 +135,12 @@ func (b *Run) Build(in, out string, set func() Outcome) Outcome {
 	}
 	b.finished(o, rec)
 	return o
+}
+
+// Key returns the build key of an issue file's bytes, decoded as iss, and the pictures
+// it names; the key is empty when the page cannot be keyed.
+func (b *Run) Key(data []byte, iss *issues.Issue) (string, []string) {
+	return b.manifest.key(data, iss)
 }
 
 // finished counts a page and writes its line.

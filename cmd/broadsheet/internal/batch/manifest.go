@@ -110,7 +110,7 @@ func (m *manifest) lookup(in, out string) *Record {
 	if !ok {
 		return nil
 	}
-	data, err := readIssue(in)
+	data, err := ReadIssue(in)
 	if err != nil {
 		return nil
 	}
@@ -123,19 +123,10 @@ func (m *manifest) lookup(in, out string) *Record {
 	return &rec
 }
 
-// key decodes the issue file in (issues.Decode refuses a pipe, a device, a file too
-// big) for the pictures it names, and returns the build key and those pictures; the
-// key is empty when the page cannot be keyed (bad input: setting it will say why).
-func (m *manifest) key(in string) (string, []string) {
-	if !m.enabled {
-		return "", nil
-	}
-	iss, err := issues.Decode(in)
-	if err != nil {
-		return "", nil
-	}
-	data, err := readIssue(in)
-	if err != nil {
+// key returns the build key of an issue file's bytes, which decoded as iss, and the
+// pictures it names; the key is empty when the page cannot be keyed.
+func (m *manifest) key(data []byte, iss *issues.Issue) (string, []string) {
+	if !m.enabled || data == nil {
 		return "", nil
 	}
 	pictures := pictureFiles(reflect.ValueOf(iss))
@@ -162,9 +153,9 @@ func (m *manifest) keyOf(data []byte, pictures []string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// readIssue reads an issue file's bytes, refusing what is not a regular file of at
+// ReadIssue reads an issue file's bytes, refusing what is not a regular file of at
 // most issues.MaxFileSize (a pipe would wait for a writer, a device might never end).
-func readIssue(path string) ([]byte, error) {
+func ReadIssue(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
