@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"broadsheet/cmd/broadsheet/internal/batch"
 	"broadsheet/issues"
@@ -19,8 +25,32 @@ func startBatch(total int, c config, stdout, stderr io.Writer) (*batch.Run, erro
 	opt := c.runs
 	opt.Check, opt.Quiet, opt.Debug, opt.Version = c.check, c.quiet, c.debug, version
 	opt.Guard = func(path string) error { return guardOutput(path, pdfFile, nil) }
-	opt.Write = temps.write
+	opt.Write, opt.Merge = temps.write, mergeIssue
 	return batch.Start(total, opt, stdout, stderr)
+}
+
+// mergeIssue makes one PDF of a whole issue's pages, in order, with an outline entry
+// per page (pdfcpu, which preflight reads PDFs with too).
+func mergeIssue(pdfs, titles []string) ([]byte, error) {
+	model.ConfigPath = "disable" // no configuration folder written to $HOME
+	var readers []io.ReadSeeker
+	var outline []pdfcpu.Bookmark
+	for i, p := range pdfs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		readers = append(readers, bytes.NewReader(data))
+		outline = append(outline, pdfcpu.Bookmark{Title: titles[i], PageFrom: i + 1})
+	}
+	var merged, out bytes.Buffer
+	if err := api.MergeRaw(readers, &merged, false, model.NewDefaultConfiguration()); err != nil {
+		return nil, fmt.Errorf("merge: %w", err)
+	}
+	if err := api.AddBookmarks(bytes.NewReader(merged.Bytes()), &out, outline, true, model.NewDefaultConfiguration()); err != nil {
+		return nil, fmt.Errorf("outline: %w", err)
+	}
+	return out.Bytes(), nil
 }
 
 // buildPage sets one page unless it is up to date, as b records it.

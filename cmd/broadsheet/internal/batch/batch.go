@@ -40,6 +40,9 @@ type Options struct {
 	// no temporary file outlives an interrupt.
 	Guard func(path string) error
 	Write func(path string, data []byte) error
+	// Merge makes one PDF of the pdfs, in order, with an outline entry per page titled
+	// by titles (the command's, as the one package that reads PDFs).
+	Merge func(pdfs, titles []string) ([]byte, error)
 }
 
 // AddFlags registers the flags of long runs.

@@ -1,28 +1,17 @@
 package batch
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-
 	"broadsheet/issues"
 )
-
-func init() {
-	// pdfcpu would otherwise install a configuration folder in the user's home.
-	model.ConfigPath = "disable"
-}
 
 // combineKeyVersion changes when what goes into a whole issue's build key changes.
 const combineKeyVersion = "broadsheet combine key 1"
@@ -178,7 +167,7 @@ func (b *Run) combineIssue(target string, pages []issuePage, outputs map[string]
 	if err == nil && b.manifest.dir(target).upToDate(target, key) != nil {
 		return errUpToDate
 	}
-	data, err := mergeWithOutline(pages)
+	data, err := b.mergeWithOutline(pages)
 	if err != nil {
 		return err
 	}
@@ -218,25 +207,12 @@ func outlineTitle(p issuePage) string {
 	return title
 }
 
-// mergeWithOutline merges the pages' PDFs in order (with pdfcpu) and gives the result
-// an outline entry per page.
-func mergeWithOutline(pages []issuePage) ([]byte, error) {
-	var readers []io.ReadSeeker
-	var outline []pdfcpu.Bookmark
-	for i, p := range pages {
-		data, err := os.ReadFile(p.pdf)
-		if err != nil {
-			return nil, err
-		}
-		readers = append(readers, bytes.NewReader(data))
-		outline = append(outline, pdfcpu.Bookmark{Title: outlineTitle(p), PageFrom: i + 1})
+// mergeWithOutline merges the pages' PDFs in order, with an outline entry per page,
+// by the command's Merge.
+func (b *Run) mergeWithOutline(pages []issuePage) ([]byte, error) {
+	var pdfs, titles []string
+	for _, p := range pages {
+		pdfs, titles = append(pdfs, p.pdf), append(titles, outlineTitle(p))
 	}
-	var merged, out bytes.Buffer
-	if err := api.MergeRaw(readers, &merged, false, model.NewDefaultConfiguration()); err != nil {
-		return nil, fmt.Errorf("merge: %w", err)
-	}
-	if err := api.AddBookmarks(bytes.NewReader(merged.Bytes()), &out, outline, true, model.NewDefaultConfiguration()); err != nil {
-		return nil, fmt.Errorf("outline: %w", err)
-	}
-	return out.Bytes(), nil
+	return b.opt.Merge(pdfs, titles)
 }
