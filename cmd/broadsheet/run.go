@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -205,7 +206,7 @@ func setIssue(j job, c config, iss *issues.Issue, start time.Time) result {
 		r.Status, r.Errors = exitAttention, append(r.Errors, reasons...)
 		return r.done(start)
 	}
-	if err := writePDF(j.out, page, pdf.Options{Debug: c.debug}); err != nil {
+	if err := writePDF(j.out, page, pdf.Options{Debug: c.debug, Workers: c.writers()}); err != nil {
 		r.Status = exitFailure
 		r.Errors = append(r.Errors, err.Error())
 		return r.done(start)
@@ -373,3 +374,7 @@ func writeReport(path string, results []result) error {
 	}
 	return newTempFiles().write(path, append(data, '\n')) // a record of its own: written after the pages' is shut
 }
+
+// writers is how many streams one page's writer compresses at once: the cores shared
+// among the pages set at once, so that pages, not streams, use the cores of a batch.
+func (c config) writers() int { return max(1, runtime.GOMAXPROCS(0)/max(1, c.jobs)) }

@@ -46,8 +46,9 @@ type assembly struct {
 
 // assemble writes the whole file: catalog, page, content, fonts, images, output
 // intents, metadata and information.
-func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, date pdfDate) ([]byte, error) {
+func assemble(page *display.Page, s *sheet, faces []*subsetFace, d *drawn, workers int, date pdfDate) ([]byte, error) {
 	a := &assembly{src: d.src, copied: make(map[int]object.Ref)}
+	a.f.Workers = workers
 	catalog, info := a.f.Reserve(), a.f.Reserve()
 	pagesRef, pageRef := a.f.Reserve(), a.f.Reserve()
 	fontRefs := make(map[string]object.Ref, len(faces))

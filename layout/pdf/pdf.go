@@ -36,6 +36,9 @@ import (
 type Options struct {
 	// Debug draws page.Overlay (grid, baselines, module boxes) over the page.
 	Debug bool
+	// Workers is how many of the page's streams are compressed at once; 0 means one
+	// per core. The bytes are the same whatever it is.
+	Workers int
 }
 
 // Producer is the document information's Producer and Creator entry.
@@ -85,7 +88,7 @@ func render(page *display.Page, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := assemble(page, sheet, faces, content, resolveDate(epoch(os.Getenv("SOURCE_DATE_EPOCH")), page.Meta.Date))
+	out, err := assemble(page, sheet, faces, content, opt.Workers, resolveDate(epoch(os.Getenv("SOURCE_DATE_EPOCH")), page.Meta.Date))
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}

@@ -10,6 +10,7 @@ package picture
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -135,8 +137,31 @@ func read(path string) ([]byte, error) {
 }
 
 // ProbeBytes checks a picture file's bytes and returns what it is. Every failure is
-// an *Error.
+// an *Error. The answer depends on the bytes alone, so it is remembered by their
+// SHA-256 for the life of the process: a run of many pages that share pictures
+// decodes each picture once, not once a page.
 func ProbeBytes(data []byte) (Info, error) {
+	key := sha256.Sum256(data)
+	if r, ok := probed.Load(key); ok {
+		p := r.(probe)
+		return p.info, p.err
+	}
+	info, err := probeBytes(data)
+	probed.Store(key, probe{info, err})
+	return info, err
+}
+
+// probe is a remembered answer of probeBytes.
+type probe struct {
+	info Info
+	err  error
+}
+
+// probed maps a picture's SHA-256 to its probe.
+var probed sync.Map
+
+// probeBytes checks a picture file's bytes: header, pixel limit, then a full decode.
+func probeBytes(data []byte) (Info, error) {
 	kind := sniff(data)
 	var info Info
 	var err error

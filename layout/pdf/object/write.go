@@ -121,7 +121,11 @@ func (f *File) compressAll() {
 	slices.SortStableFunc(pending, func(a, b *Stream) int { return len(b.plain) - len(a.plain) })
 	next := make(chan *Stream)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pending)) {
+	workers := f.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range min(workers, len(pending)) {
 		wg.Go(func() {
 			for s := range next {
 				s.Data, s.plain = deflate(s.plain), nil
@@ -156,6 +160,9 @@ func deflate(data []byte) []byte {
 // File is a PDF being assembled: numbered objects, written in number order.
 type File struct {
 	objs []any // object n is objs[n-1]
+	// Workers is how many streams are compressed at once; 0 means one per core. A
+	// batch that writes several pages at once gives each page fewer.
+	Workers int
 }
 
 // Add appends an object and returns its reference.
