@@ -243,7 +243,7 @@ func blockLabel(b issues.Block) string {
 	if b.Label != "" {
 		return b.Label
 	}
-	return map[string]string{"ad": "广告", "notice": "公益广告"}[b.Kind]
+	return style.Default().Blocks.Labels[b.Kind]
 }
 
 // setterOf is a text setter for the issue's format (only its switches matter here).

@@ -107,11 +107,11 @@ func setBlock(i int, b *issues.Block, cells geom.Cells, g grid.Grid, sheet *styl
 	}
 	label := b.Label
 	if label == "" {
-		label = map[string]string{"ad": "广告", "notice": "公益广告"}[b.Kind]
+		label = sheet.Blocks.Labels[b.Kind]
 	}
 	size := sheet.Blocks.Label
 	set := lines.Compose([]lines.Span{{Text: label, Font: st.Faces.Font(sheet.Blocks.Face)}},
-		lines.Options{Width: r.W - 2*g.Body, Size: size, Strict: st.Strict, Balance: true})
+		lines.Options{Width: r.W - 2*sheet.Blocks.LabelInset.Of(g.Body), Size: size, Strict: st.Strict, Balance: true})
 	y := r.Y + (r.H-size.Scale(int64(len(set.Lines)), 1))/2 + geom.Em(g.Ascent, size)
 	for k, l := range set.Lines {
 		pb.Label = append(pb.Label, Line{Line: l, X: r.X + (r.W-l.Width)/2, Y: y + size*geom.Length(k), Size: size})

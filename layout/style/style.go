@@ -51,6 +51,10 @@ type Blocks struct {
 	Label geom.Length // the placeholder's label size
 	Face  fonts.ID    // and face
 	Frame geom.Length // the placeholder's outline
+	// LabelInset is the room kept free each side of the label, of the body size.
+	LabelInset Ratio
+	// Labels are what a placeholder says by kind when the file gives no label.
+	Labels map[string]string
 }
 
 // Faces are the faces of the page's text roles.
@@ -263,8 +267,9 @@ func Default() Sheet {
 		Missing: MissingGlyph{Box: Ratio{8, 10}, Inset: Ratio{1, 10}, Width: pt(0.4)},
 		Debug:   Debug{Baseline: pt(0.1), Column: pt(0.2), Module: pt(1)},
 		Tints:   Tints{Placeholder: 20},
-		Blocks:  Blocks{Label: pt(26), Face: fonts.Hei, Frame: pt(0.5)},
-		Boxes:   Boxes{Thin: pt(0.5), Thick: pt(1.5), Apart: pt(2.5)},
+		Blocks: Blocks{Label: pt(26), Face: fonts.Hei, Frame: pt(0.5), LabelInset: Ratio{1, 1},
+			Labels: map[string]string{"ad": "广告", "notice": "公益广告"}},
+		Boxes: Boxes{Thin: pt(0.5), Thick: pt(1.5), Apart: pt(2.5)},
 	}
 }
 
