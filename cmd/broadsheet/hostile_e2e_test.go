@@ -387,15 +387,16 @@ func checkLeftovers(t *testing.T, dir string, before map[string][]byte, c hostil
 	}
 }
 
-// manyPages copies every sample page of issues/ (and their photos) into copies folders
-// below a new folder and returns it.
+// manyPages copies every sample page of issues/ (and their photos and ads) into copies
+// folders below a new folder and returns it.
 func manyPages(t *testing.T, copies int) string {
 	t.Helper()
 	src := t.TempDir()
 	pages, _ := filepath.Glob("../../issues/*.toml")
 	photos, _ := filepath.Glob("../../issues/photos/*")
+	ads, _ := filepath.Glob("../../issues/ads/*")
 	for k := range copies {
-		for _, f := range append(pages, photos...) {
+		for _, f := range append(append(pages, photos...), ads...) {
 			data, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)

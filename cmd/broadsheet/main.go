@@ -44,7 +44,10 @@ type config struct {
 	check, debug, quiet bool
 	final               bool // write only pages ready for the print run
 	jobs                int
-	runs                batch.Options // long runs: manifest, JSON lines, shards, whole issues
+	// batch is true when the run sets several pages: each page then takes one core,
+	// and -j says how many cores the run uses.
+	batch bool
+	runs  batch.Options // long runs: manifest, JSON lines, shards, whole issues
 }
 
 func main() {
@@ -67,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&c.final, "final", false, "for the print run: write no PDF for a page that needs a person (placeholder, soft photo, overset, missing glyph, empty space); exit 1 with the reasons")
 	fs.BoolVar(&c.debug, "debug", false, "draw the column grid, baselines and module boxes into the PDF")
 	fs.StringVar(&c.report, "report", "", "write a JSON report of every page to this file; a name ending in .jsonl gets a line per page as it finishes")
-	fs.IntVarP(&c.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages set at once")
+	fs.IntVarP(&c.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages set at once, one core each")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only problems")
 	batch.AddFlags(fs, &c.runs)
 	showVersion := fs.Bool("version", false, "print the version and exit")

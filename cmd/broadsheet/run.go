@@ -9,7 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
+	"runtime/debug"
 	"sync"
 	"syscall"
 	"time"
@@ -40,6 +40,10 @@ type result struct {
 // temporary file is removed, the report says what was done, and the status is
 // 128 + the signal's number (130 for SIGINT, 143 for SIGTERM).
 func runJobs(jobs []job, c config, sigs <-chan os.Signal, stdout, stderr io.Writer) int {
+	if len(jobs) > 1 {
+		c.batch = true
+		tuneForBatch()
+	}
 	b, err := startBatch(len(jobs), c, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
@@ -375,6 +379,32 @@ func writeReport(path string, results []result) error {
 	return newTempFiles().write(path, append(data, '\n')) // a record of its own: written after the pages' is shut
 }
 
-// writers is how many streams one page's writer compresses at once: the cores shared
-// among the pages set at once, so that pages, not streams, use the cores of a batch.
-func (c config) writers() int { return max(1, runtime.GOMAXPROCS(0)/max(1, c.jobs)) }
+// writers is how many streams one page's writer compresses at once: in a run of
+// several pages one, so that pages, not streams, share the cores and -j says how many
+// the run uses; a single page takes every core.
+func (c config) writers() int {
+	if c.batch {
+		return 1
+	}
+	return 0
+}
+
+// Garbage collection in a run of many pages: each page's layout and PDF are garbage
+// the moment it is written, and with the default target the collector took a third
+// of a two-core run. A run of several pages lets the heap grow four times past what is
+// live, within a soft limit well under the 400 MB a long run may use, unless the
+// environment sets GOGC or GOMEMLIMIT itself.
+const (
+	batchGCPercent = 400
+	batchMemory    = 300 << 20
+)
+
+// tuneForBatch sets the collector for a run of many pages.
+func tuneForBatch() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(batchGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(batchMemory)
+	}
+}
