@@ -171,7 +171,7 @@ const ForcedBreak = "｜"
 func (s *Story) balancedPart(text string, id fonts.ID, width, size geom.Length) setLayer {
 	opt := s.set.options(width, size, 0, false)
 	opt.Balance = true
-	breaks := words.Breaks(text)
+	breaks := s.wordBreaks(text)
 	var par lines.Paragraph
 	for _, least := range []words.Quality{words.Good, words.Weak} {
 		par = lines.Compose([]lines.Span{{Text: text, Font: s.set.Faces.Font(id), NoBreak: below(text, breaks, least)}}, opt)
@@ -215,4 +215,18 @@ type layerKey struct {
 	face        fonts.ID
 	text        string
 	width, size geom.Length
+}
+
+// wordBreaks returns the segmenter's break qualities of a headline part, worked out
+// once per text: a layer is set at every width and size tried.
+func (s *Story) wordBreaks(text string) []words.Quality {
+	if q, ok := s.breaks[text]; ok {
+		return q
+	}
+	if s.breaks == nil {
+		s.breaks = map[string][]words.Quality{}
+	}
+	q := words.Breaks(text)
+	s.breaks[text] = q
+	return q
 }

@@ -11,6 +11,7 @@ import (
 	"broadsheet/layout/grid"
 	"broadsheet/layout/lines"
 	"broadsheet/layout/style"
+	"broadsheet/layout/words"
 )
 
 // Setter sets the articles of one page: the page's grid, the style sheet, the faces
@@ -54,6 +55,8 @@ type Story struct {
 	// headline's measure. boxed caches the article set inside a box, by columns.
 	measure, inset geom.Length
 	boxed          map[int]*Story
+	// breaks caches the segmenter's answer for each headline part.
+	breaks map[string][]words.Quality
 	// Missing lists the article's characters no embedded face has.
 	Missing []Missing
 }
