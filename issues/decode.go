@@ -2,11 +2,11 @@ package issues
 
 import (
 	"broadsheet/issues/tomltab"
+	"broadsheet/layout/picture"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -40,49 +40,24 @@ func readFile(path string) ([]byte, error) {
 	}
 	info, err := os.Stat(path)
 	if err == nil && !info.Mode().IsRegular() {
-		return fail("is %s, not a regular file", modeName(info.Mode()))
+		return fail("is %s, not a regular file", picture.FileKind(info.Mode()))
 	}
 	if err == nil && info.Size() > MaxFileSize {
 		return fail("is %.1f MB, over the limit", float64(info.Size())/(1<<20))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, cause(err))
+		return nil, fmt.Errorf("read %s: %w", path, picture.Cause(err))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("read %s: %w", path, cause(err))
+		return nil, fmt.Errorf("read %s: %w", path, picture.Cause(err))
 	case len(data) > MaxFileSize:
 		return fail("is over %d MB, the limit", MaxFileSize>>20)
 	}
 	return data, nil
-}
-
-// modeName says what kind of file a mode is, for messages.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
-}
-
-// cause returns the cause of a file error without the path, which the message
-// already gives; errors.Is still finds fs.ErrNotExist and the like in it.
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // DecodeBytes checks the issue file data and returns the page it describes. path

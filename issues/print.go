@@ -1,6 +1,7 @@
 package issues
 
 import (
+	"broadsheet/layout/picture"
 	"os"
 	"path/filepath"
 
@@ -37,7 +38,7 @@ func (d *decoder) printFormat(t table, f *Format) {
 	case name == "":
 		t.Errorf("output_profile", "is empty; %s", wantProfile)
 	case err != nil:
-		t.Errorf("output_profile", "%q cannot be read (relative to the issue file's folder %s): %v; %s", name, folderOf(d.file), cause(err), wantProfile)
+		t.Errorf("output_profile", "%q cannot be read (relative to the issue file's folder %s): %v; %s", name, folderOf(d.file), picture.Cause(err), wantProfile)
 	case len(data) < 128 || string(data[36:40]) != "acsp":
 		t.Errorf("output_profile", "%q is not an ICC profile; %s", name, wantProfile)
 	case string(data[12:16]) != "prtr" || string(data[16:20]) != "CMYK":

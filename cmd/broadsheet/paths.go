@@ -1,8 +1,8 @@
 package main
 
 import (
+	"broadsheet/layout/picture"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -118,13 +118,13 @@ func guardOutput(path string, kind outputKind, inputs map[string]string) error {
 		return nil // nothing there (a missing folder is made when writing; a write that cannot be done says why)
 	case !info.Mode().IsRegular():
 		return fmt.Errorf("%s exists and is %s, not a %s; it would be replaced: give the name of a %s to write",
-			path, modeName(info.Mode()), kind.name, kind.name)
+			path, picture.FileKind(info.Mode()), kind.name, kind.name)
 	case info.Size() == 0:
 		return nil // an empty file holds nothing to lose
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("%s cannot be checked before writing a %s there (%v)", path, kind.name, cause(err))
+		return fmt.Errorf("%s cannot be checked before writing a %s there (%v)", path, kind.name, picture.Cause(err))
 	}
 	defer f.Close()
 	head := make([]byte, 512)
@@ -133,37 +133,6 @@ func guardOutput(path string, kind outputKind, inputs map[string]string) error {
 		return fmt.Errorf("%s exists and is not a %s; it would be replaced: give the name of a %s, or a folder", path, kind.name, kind.name)
 	}
 	return nil
-}
-
-// modeName says what kind of file a mode is, for messages.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
-}
-
-// cause returns the cause of a file error without the path, which the message
-// already gives (for a temporary file, a name the user never chose).
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // looksLikeFile reports whether an -o value names a file rather than a folder.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"broadsheet/layout/picture"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -257,7 +258,7 @@ func writePDF(path string, page *display.Page, opt pdf.Options) error {
 func (t *tempFiles) write(path string, data []byte) (err error) {
 	defer func() {
 		if err != nil {
-			err = fmt.Errorf("write %s: %w", path, cause(err))
+			err = fmt.Errorf("write %s: %w", path, picture.Cause(err))
 		}
 	}()
 	dir := filepath.Dir(path)

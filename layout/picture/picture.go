@@ -117,7 +117,7 @@ func read(path string) ([]byte, error) {
 	case info.IsDir():
 		return nil, &Error{NotFile, "is a folder"}
 	case !info.Mode().IsRegular():
-		return nil, &Error{NotFile, "is not a regular file (" + modeName(info.Mode()) + ")"}
+		return nil, &Error{NotFile, "is not a regular file (" + FileKind(info.Mode()) + ")"}
 	case info.Size() > MaxFileSize:
 		return nil, &Error{TooLarge, fmt.Sprintf("is %d MB, over the %d MB a picture file may have", info.Size()>>20, MaxFileSize>>20)}
 	}
@@ -314,9 +314,14 @@ func looksLikeText(head []byte) bool {
 	return true
 }
 
-// modeName says what kind of file a mode is, for messages.
-func modeName(m fs.FileMode) string {
+// FileKind says what kind of file a mode is, for messages: "a folder", "a named
+// pipe" … The command and the decoder use it too, so every message says it alike.
+func FileKind(m fs.FileMode) string {
 	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe"
 	case m&fs.ModeSocket != 0:
@@ -324,15 +329,23 @@ func modeName(m fs.FileMode) string {
 	case m&fs.ModeDevice != 0:
 		return "a device"
 	}
-	return "not a plain file"
+	return "a special file"
 }
 
-// reason returns the cause of a file error without the path, which the message
-// already gives.
-func reason(err error) string {
+// Cause returns the cause of a file error without the path, which a message names
+// already (for a temporary file, a name the user never chose); errors.Is still finds
+// fs.ErrNotExist and the like in it.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		return pe.Err
 	}
-	return err.Error()
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
+
+// reason is Cause as text.
+func reason(err error) string { return Cause(err).Error() }
