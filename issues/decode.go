@@ -140,6 +140,7 @@ func (d *decoder) issue(t table) *Issue {
 	is.Newspaper, _ = prose(t, "newspaper", true)
 	is.Date, _ = date(t, "date")
 	is.PageNo = d.pageNo(t)
+	is.DatePos, is.PagePos = t.At("date"), t.At("page")
 	is.Section, _ = prose(t, "section", false)
 	is.Editor, _ = prose(t, "editor", false)
 	is.Format = d.format(t)

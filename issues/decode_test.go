@@ -28,6 +28,7 @@ func TestDecodeGood(t *testing.T) {
 		Newspaper: "郑州日报",
 		Date:      Date{Year: 2023, Month: time.November, Day: 21},
 		PageNo:    7,
+		DatePos:   Pos{File: file, Line: 3, Col: 13}, PagePos: Pos{File: file, Line: 4, Col: 13},
 		Section:   "经开区新闻",
 		Editor:    "李明",
 		Format: Format{

@@ -23,6 +23,9 @@ type Issue struct {
 	Newspaper string // the paper's name, for the running head (报眉)
 	Date      Date   // the day of the issue
 	PageNo    int    // page number (版次), 1 or more
+	// DatePos and PagePos are where date and page are written, for the errors of a
+	// whole issue (two files of one page, dates that differ).
+	DatePos, PagePos Pos
 	Section   string // page name (版名), may be empty
 	Editor    string // 责任编辑, may be empty
 	Format    Format
@@ -31,6 +34,10 @@ type Issue struct {
 	Articles []Article
 	// Blocks are the page's advertisements and notices.
 	Blocks []Block
+	// Teasers are the page's 导读 lines ([[teaser]]), in order; TeaserBox says where
+	// they are set.
+	Teasers   []Teaser
+	TeaserBox TeaserBox
 }
 
 // Date is a calendar day.
@@ -106,6 +113,11 @@ type Article struct {
 	Photos       []Photo
 	// Place pins the article to a module of the grid; nil lets the layout place it.
 	Place *Place
+	// Jump continues the article on another page; nil when it stays on its page.
+	Jump *Jump
+	// Continued is set on the continuation of a jumped story, which the issue's
+	// composition makes; nil for an article of the file.
+	Continued *Continued
 }
 
 // Photo is a picture in an article, or a placeholder for one.
