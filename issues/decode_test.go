@@ -29,8 +29,8 @@ func TestDecodeGood(t *testing.T) {
 		Date:      Date{Year: 2023, Month: time.November, Day: 21},
 		PageNo:    7,
 		DatePos:   Pos{File: file, Line: 3, Col: 13}, PagePos: Pos{File: file, Line: 4, Col: 13},
-		Section:   "经开区新闻",
-		Editor:    "李明",
+		Section: "经开区新闻",
+		Editor:  "李明",
 		Format: Format{
 			SizeName: "tabloid", Width: 275 * geom.Millimetre, Height: 390 * geom.Millimetre,
 			TypeHeight: 340 * geom.Millimetre, Columns: 6, ColumnChars: 12,

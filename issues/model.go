@@ -26,10 +26,10 @@ type Issue struct {
 	// DatePos and PagePos are where date and page are written, for the errors of a
 	// whole issue (two files of one page, dates that differ).
 	DatePos, PagePos Pos
-	Section   string // page name (版名), may be empty
-	Editor    string // 责任编辑, may be empty
-	Format    Format
-	Masthead  Masthead // page 1's [masthead] and 报眼; zero on other pages
+	Section          string // page name (版名), may be empty
+	Editor           string // 责任编辑, may be empty
+	Format           Format
+	Masthead         Masthead // page 1's [masthead] and 报眼; zero on other pages
 	// Articles in order of importance: the first is the lead story.
 	Articles []Article
 	// Blocks are the page's advertisements and notices.
