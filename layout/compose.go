@@ -16,6 +16,7 @@ package layout
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"broadsheet/issues"
 	"broadsheet/layout/display"
@@ -70,20 +71,45 @@ func Compose(iss *issues.Issue, opt Options) (*display.Page, *report.Report, err
 	return page, report.Build(iss, g, sheet, placed, furn), nil
 }
 
-// prepare sets the text of every article and readies it for fitting. The article in
-// the 报眼 is furniture beside the name, outside the order of importance: it ranks
-// after every other.
+// prepare sets the text of every article and readies it for fitting, each at its
+// rank in the order of importance (Importance).
 func prepare(iss *issues.Issue, st *text.Setter, g grid.Grid, sheet *style.Sheet) []*fit.Article {
 	arts := make([]*fit.Article, len(iss.Articles))
-	rank := 0
-	for i := range iss.Articles {
-		r := len(iss.Articles) - 1
-		if e := iss.Masthead.Ear; e == nil || e.Block || e.Index != i {
-			r, rank = rank, rank+1
-		}
+	for r, i := range Importance(iss) {
 		arts[i] = fit.New(st.Story(i, r, &iss.Articles[i]), g, sheet)
 	}
 	return arts
+}
+
+// Importance orders a page's articles by importance: the file's in the file's order,
+// the continuations of stories from other pages inserted at their ranks, and the
+// article in the 报眼 last — furniture beside the name, outside the order.
+func Importance(iss *issues.Issue) []int {
+	var order, cont []int
+	ear := -1
+	for i, a := range iss.Articles {
+		switch e := iss.Masthead.Ear; {
+		case e != nil && !e.Block && e.Index == i:
+			ear = i
+		case a.Continued != nil:
+			cont = append(cont, i)
+		default:
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(cont, func(a, b int) int { return iss.Articles[a].Continued.Rank - iss.Articles[b].Continued.Rank })
+	last := -1
+	for _, c := range cont {
+		at := min(max(0, iss.Articles[c].Continued.Rank-1), len(order))
+		if at <= last {
+			at = last + 1
+		}
+		order, last = slices.Insert(order, at, c), at
+	}
+	if ear >= 0 {
+		order = append(order, ear)
+	}
+	return order
 }
 
 // drawPage draws the furniture, the modules and the rules between them, and the

@@ -17,6 +17,7 @@ import (
 	"broadsheet/layout"
 	"broadsheet/layout/display"
 	"broadsheet/layout/report"
+	"broadsheet/layout/style"
 )
 
 // Page is one page of the issue as composed.
@@ -46,9 +47,11 @@ type JumpReport struct {
 	Headline string `json:"headline"`
 	From     int    `json:"from_page"`
 	To       int    `json:"to_page"`
-	// CharsFrom and CharsTo are the body's characters on each page.
-	CharsFrom int `json:"characters_from"`
-	CharsTo   int `json:"characters_to"`
+	// Cut is false when the story fit its page whole and nothing continues; CharsFrom
+	// and CharsTo are the body's characters on each page when it was cut.
+	Cut       bool `json:"cut"`
+	CharsFrom int  `json:"characters_from"`
+	CharsTo   int  `json:"characters_to"`
 }
 
 // TeaserReport is one teaser of a 导读 and the page it points to.
@@ -89,13 +92,32 @@ func Compose(pages []*issues.Issue, opt layout.Options) (*Result, error) {
 	if err := Check(pages); err != nil {
 		return nil, err
 	}
-	res := &Result{Pages: make([]Page, len(pages))}
-	for i, iss := range pages {
+	byNo := map[int]*issues.Issue{}
+	for _, p := range pages {
+		byNo[p.PageNo] = withPage(p)
+	}
+	res := &Result{}
+	sheet := opt.Sheet
+	if sheet == nil {
+		def := style.Default()
+		sheet = &def
+	}
+	for _, p := range pages {
+		teaserBox(byNo[p.PageNo], pages, sheet.Jumps.Teaser, &res.Report)
+	}
+	order, _ := composeOrder(pages, byNo)
+	done := map[int]Page{}
+	for _, p := range order {
+		iss := byNo[p.PageNo]
 		pg, rep, err := layout.Compose(iss, opt)
 		if err != nil {
 			return nil, err
 		}
-		res.Pages[i] = Page{Issue: iss, Page: pg, Report: rep}
+		jumpsOf(iss, rep, byNo, &res.Report)
+		done[p.PageNo] = Page{Issue: iss, Page: pg, Report: rep}
+	}
+	for _, p := range pages {
+		res.Pages = append(res.Pages, done[p.PageNo])
 	}
 	return res, nil
 }

@@ -30,10 +30,13 @@ type Fitting struct {
 	// after them); Slots says where each photo sits in it.
 	PhotoCols, PhotoLines int
 	Slots                 []Slot
-	Capacity              int  // body lines the columns can hold
-	Overset               int  // body lines that do not fit
-	Dropped               bool // the photos did not fit and are left out
-	Cost                  int64
+	Capacity              int // body lines the columns can hold
+	Overset               int // body lines that do not fit
+	// Continued are the body lines of a jumped story that go on another page (the
+	// label that says so takes one line of the capacity).
+	Continued int
+	Dropped   bool // the photos did not fit and are left out
+	Cost      int64
 }
 
 // Article is a story and what fitting it has worked out so far.
@@ -143,6 +146,10 @@ func (s *Article) evaluate(f *Fitting, cost int64, best *Fitting) {
 	b := f.BodyLines()
 	f.Capacity = (f.Columns-f.PhotoCols)*b + f.PhotoCols*max(0, b-f.PhotoLines)
 	need := len(s.S.InBox(f.Columns).Body)
+	if s.S.Art.Jump != nil && need > f.Capacity && f.Capacity >= 2 {
+		s.keep(f, cost+s.jumpCost(f, need)+s.shapeCost(f, b), best)
+		return
+	}
 	f.Overset = max(0, need-f.Capacity)
 	cost += int64(f.Overset)*s.costs.Overset + int64(max(0, f.Capacity-need))*s.costs.Hole
 	if f.Overset > 0 {
@@ -157,11 +164,30 @@ func (s *Article) evaluate(f *Fitting, cost int64, best *Fitting) {
 		cost += s.breakCost(cols[:f.Columns], s.shareLines(cols[:f.Columns], f, need))
 		cost += s.shortLegs(cols[:f.Columns], need)
 	}
+	s.keep(f, cost, best)
+}
+
+// keep makes f, at cost, the best if it beats best.
+func (s *Article) keep(f *Fitting, cost int64, best *Fitting) {
 	f.Cost = cost
 	if cost < best.Cost {
 		*best = *f
 		best.Slots = append([]Slot(nil), f.Slots...)
 	}
+}
+
+// jumpCost prices a jumped story's module that holds part of it: each line continued
+// elsewhere a little, each line short of what the story should keep here as overset.
+func (s *Article) jumpCost(f *Fitting, need int) int64 {
+	j := &s.sheet.Jumps
+	here := f.Capacity - 1 // the label takes a line
+	f.Continued = need - here
+	c := int64(f.Continued)*j.Line + int64(max(0, min(j.Keep, need)-here))*s.costs.Overset
+	least := int((int64(f.Columns)*j.PhotoShare.Num + j.PhotoShare.Den/2) / j.PhotoShare.Den) // to the nearest column
+	if len(s.S.Art.Photos) > 0 && f.PhotoCols < least {
+		c += int64(least-f.PhotoCols) * j.NarrowPhoto
+	}
+	return c
 }
 
 // shortLegs prices the legs of a body that are shorter than a reader can follow.

@@ -81,6 +81,9 @@ type Line struct {
 	Runs  []Run       // in order, X ascending
 	Width geom.Length // the set width: from the line start to the end of the last glyph's box (== opt.Width for justified non-last lines)
 	Last  bool        // the paragraph's last line
+	// Span and Offset are where the line's text starts in the paragraph: the span's
+	// index and the byte offset in its Text (a space the break dropped comes before).
+	Span, Offset int
 }
 
 // Run is glyphs of one face with uniform spacing: glyph i of Text sits at

@@ -147,6 +147,10 @@ func (c *composer) setLines() Paragraph {
 		var w geom.Length
 		runs, w = c.setLine(runs, s, e, x0, c.target(s, e, li == 0, last))
 		par.Lines[li] = Line{Runs: runs[n0:len(runs):len(runs)], Width: w, Last: last}
+		if s < e {
+			a := &c.atoms[c.units[s].a0]
+			par.Lines[li].Span, par.Lines[li].Offset = int(a.span), int(a.off)
+		}
 		s = e
 	}
 	return par

@@ -9,6 +9,7 @@ package place
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"broadsheet/issues"
@@ -39,7 +40,7 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 	}
 	var free, pinned []*fit.Article
 	var pins []geom.Cells
-	for _, a := range arts {
+	for _, a := range byRank(arts) {
 		if p := a.S.Art.Place; p != nil {
 			pins = append(pins, geom.Cells{Column: p.Column - 1, Line: p.Line - 1, Columns: p.Columns, Lines: p.Lines})
 			pinned = append(pinned, a)
@@ -79,11 +80,23 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 		page.Modules[a.S.Index] = &Module{Story: a.S, Cells: r, Pinned: true, Ear: a.S.Art.Place == nil,
 			Fitting: a.Fit(r.Columns, r.Lines, a.HeadChoices(r.Columns))}
 	}
-	harmonise(page.Modules, arts, sheet)
+	mods, ranked := make([]*Module, len(arts)), byRank(arts)
+	for k, a := range ranked {
+		mods[k] = page.Modules[a.S.Index]
+	}
+	harmonise(mods, ranked, sheet)
 	for _, m := range page.Modules {
 		m.set(g, sheet)
 	}
 	return page, nil
+}
+
+// byRank is the articles in order of importance: the file's order, with the
+// continuations of stories from other pages at their ranks and the 报眼 last.
+func byRank(arts []*fit.Article) []*fit.Article {
+	out := slices.Clone(arts)
+	slices.SortStableFunc(out, func(a, b *fit.Article) int { return a.S.Rank - b.S.Rank })
+	return out
 }
 
 // emptyCost prices a free rectangle no article takes as the hole it is: like the

@@ -31,6 +31,9 @@ type Module struct {
 	// Rules are the thin rules across a column the body flow holds (around an
 	// editor's note, between brief items), each from X1 to X2 at Y.
 	Rules []Rule
+	// Split is where a jumped story is cut, the rest going on another page; nil for a
+	// story set whole (or overset).
+	Split *text.Split
 	// HeadLost counts the characters of the headline block not on the page: lines a
 	// squeezed module had no room for, or the whole block of an article with no module.
 	HeadLost int
@@ -83,12 +86,27 @@ func (m *Module) set(g grid.Grid, sheet *style.Sheet) {
 		return
 	}
 	m.Story = m.Story.InBox(m.Cells.Columns)
+	if m.Continued > 0 {
+		m.jump()
+	}
 	m.Frame = boxFrame(g, m.Cells)
 	m.Legs = make([]int, m.Columns)
 	fit.ShareLines(m.Story, m.Legs, &m.Fitting, len(m.Story.Body), fit.MinLeg(sheet, len(m.Story.Body)))
 	m.setHead(g)
 	m.setPhotos(g)
 	m.setBody(g)
+}
+
+// jump cuts a jumped story to what its module holds, （下转第N版） last; a story that
+// cannot be cut is overset instead, and said so.
+func (m *Module) jump() {
+	cut, sp, ok := m.Story.Jumped(m.Capacity, m.Story.Art.Jump.Page)
+	m.Continued = 0
+	if !ok {
+		m.Overset = max(0, len(m.Story.Body)-m.Capacity)
+		return
+	}
+	m.Story, m.Split, m.Overset = cut, &sp, 0
 }
 
 // setHead centres the headline block's lines in its lines of the module. A block
@@ -136,7 +154,7 @@ func (m *Module) setBody(g grid.Grid) {
 				m.Rules = append(m.Rules, Rule{X1: x, X2: x + leg, Y: mid})
 			}
 			lx := x
-			if l.Byline {
+			if l.Byline || l.Label {
 				lx += leg - l.Width
 			}
 			m.Text = append(m.Text, Line{Line: l.Line, X: lx, Y: y, Size: g.Body})

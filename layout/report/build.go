@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"broadsheet/issues"
 	"broadsheet/layout/furniture"
@@ -42,7 +44,15 @@ func Build(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, page *place.Page,
 // add records a module, with its overset and photo warnings.
 func (r *Report) add(iss *issues.Issue, sheet *style.Sheet, m *place.Module) {
 	s := m.Story
-	a := ArticleReport{Index: s.Index, Headline: s.Art.Headline, Pinned: m.Pinned, LinesSet: min(len(s.Body), m.Capacity)}
+	a := ArticleReport{Index: s.Index, Headline: s.Art.Headline, Pinned: m.Pinned, LinesSet: min(len(s.Body), m.Capacity), Rank: s.Rank}
+	if sp := m.Split; sp != nil {
+		p := s.Art.Paragraphs[sp.Para]
+		a.Jump = &Jump{Page: s.Art.Jump.Page, Characters: sp.Chars, Continued: sp.Rest, Paragraph: sp.Para,
+			Offset: utf8.RuneCountInString(p[:sp.Offset]), Bold: sp.Bold}
+	}
+	if c := s.Art.Continued; c != nil {
+		a.ContinuedFrom, a.Item = c.FromPage, fmt.Sprintf("%s of %s", issues.ArticleItem(c.Index), c.File)
+	}
 	if m.Placed() {
 		cells := m.Cells
 		a.Module = &cells
@@ -79,7 +89,11 @@ func (r *Report) add(iss *issues.Issue, sheet *style.Sheet, m *place.Module) {
 // warn adds w, placed at its article's start in the issue file.
 func (r *Report) warn(iss *issues.Issue, w Warning) {
 	if w.Article >= 0 {
-		w.Pos = iss.Articles[w.Article].Pos.String()
+		a := &iss.Articles[w.Article]
+		w.Pos = a.Pos.String()
+		if c := a.Continued; c != nil { // the rest of a story from another page: named in its file
+			w.Item = strings.Replace(w.Item, issues.ArticleItem(w.Article), "continuation of "+issues.ArticleItem(c.Index), 1)
+		}
 	}
 	r.Warnings = append(r.Warnings, w)
 }
@@ -98,6 +112,10 @@ func (r *Report) oversetWarnings(iss *issues.Issue, m *place.Module) {
 	if !m.Placed() {
 		say("no room on the page for this article; all of it is overset")
 		return
+	}
+	if j := s.Art.Jump; j != nil && m.Split == nil && m.Overset == 0 {
+		r.warn(iss, Warning{Kind: WarnJumpUnneeded, Article: s.Index, Item: issues.ArticleItem(s.Index) + ".jump",
+			Message: fmt.Sprintf("%q fits its page whole, so nothing continues on page %d; leave jump out, or give the page's other stories more room", s.Art.Headline, j.Page)})
 	}
 	if m.Dropped {
 		say("%s fit its module; left out", photosDoNot(len(s.Art.Photos)))

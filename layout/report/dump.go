@@ -36,6 +36,12 @@ func dumpArticle(b *strings.Builder, a ArticleReport) {
 		fmt.Fprintf(b, " overset %d chars %d lines", a.Overset.Characters, a.Overset.Lines)
 	}
 	b.WriteByte('\n')
+	if j := a.Jump; j != nil {
+		fmt.Fprintf(b, "  jump to page %d: %d chars here, %d continued from paragraph %d at %d\n", j.Page, j.Characters, j.Continued, j.Paragraph, j.Offset)
+	}
+	if a.ContinuedFrom > 0 {
+		fmt.Fprintf(b, "  continued from page %d (%s) rank %d\n", a.ContinuedFrom, a.Item, a.Rank)
+	}
 	if a.Module != nil {
 		fmt.Fprintf(b, "  legs %v headline %v head %d white %d\n", a.Legs, a.HeadlineLines, a.HeadLines, a.HeadWhite)
 	}

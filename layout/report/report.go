@@ -69,6 +69,29 @@ type ArticleReport struct {
 	HeadLines int      `json:"head_lines"`
 	HeadWhite int      `json:"head_white"`
 	Overset   *Overset `json:"overset,omitempty"`
+	// Rank is the article's place in the page's order of importance, 0 for the lead.
+	Rank int `json:"rank"`
+	// Jump says where a jumped story was cut; nil for a story set whole on its page.
+	Jump *Jump `json:"jump,omitempty"`
+	// ContinuedFrom is, for the rest of a story begun on another page (上接), that
+	// page; Item then names the story in its own file.
+	ContinuedFrom int    `json:"continued_from,omitempty"`
+	Item          string `json:"item,omitempty"`
+}
+
+// Jump is where a jumped story (转版) was cut.
+type Jump struct {
+	Page int `json:"page"` // the page the rest continues on
+	// Characters are the body's characters set on this page, Continued those set on
+	// the other (the byline with them).
+	Characters int `json:"characters"`
+	Continued  int `json:"characters_continued"`
+	// Paragraph (0-based) and Offset (characters into it, as the file gives it) are
+	// where the rest begins.
+	Paragraph int `json:"paragraph"`
+	Offset    int `json:"offset"`
+	// Bold says the rest begins inside a bold run-in.
+	Bold bool `json:"bold,omitempty"`
 }
 
 // BlockReport is where an advertisement or notice went.
@@ -100,6 +123,7 @@ const (
 	WarnLowResolution = "low-resolution"
 	WarnEmptySpace    = "empty-space"
 	WarnWordSplit     = "word-split"
+	WarnJumpUnneeded  = "jump-unneeded"
 )
 
 // Warning is something about a page that a person should look at.

@@ -38,6 +38,34 @@ type Sheet struct {
 	Tints   Tints
 	Blocks  Blocks
 	Boxes   Boxes
+	Jumps   Jumps
+}
+
+// Jumps are the stories continued on another page (转版) and the 导读 that points
+// inside.
+type Jumps struct {
+	// Out ends the part of a story on its first page, In heads the rest on the page it
+	// continues on; each takes the other page's number. Both are set flush right in Face.
+	Out, In string
+	Face    fonts.ID
+	// Teaser leads a 导读 line with the page it points to.
+	Teaser string
+	// Line is the price of each body line continued on another page: far below an
+	// empty cell, so that a page gives the story its room rather than leave it white,
+	// and below the price of a narrow photo, so that the story's photos are sized as in
+	// any story rather than shrunk to keep text on the page.
+	Line int64
+	// Keep is the fewest body lines a jumped story sets on its own page: fewer reads
+	// as a headline with a pointer, not a story; each line short is priced as overset.
+	Keep int
+	// PhotoShare is the least share of its module's columns a jumped story's photos
+	// span: its text does not bound them, so an editor sizes them to the module;
+	// NarrowPhoto is the price of each column short of it.
+	PhotoShare  Ratio
+	NarrowPhoto int64
+	// Sentence is how many lines from the end of the part on the first page a
+	// sentence end may be, to cut the story there rather than mid-sentence.
+	Sentence int
 }
 
 // Boxes are the frames of boxed articles (专栏, 言论).
@@ -270,6 +298,8 @@ func Default() Sheet {
 		Blocks: Blocks{Label: pt(26), Face: fonts.Hei, Frame: pt(0.5), LabelInset: Ratio{1, 1},
 			Labels: map[string]string{"ad": "广告", "notice": "公益广告"}},
 		Boxes: Boxes{Thin: pt(0.5), Thick: pt(1.5), Apart: pt(2.5)},
+		Jumps: Jumps{Out: "（下转第%d版）", In: "（上接第%d版）", Face: fonts.Kai, Teaser: "%d版 ·",
+			Line: 10, Keep: 24, Sentence: 2, PhotoShare: Ratio{1, 2}, NarrowPhoto: 2000},
 	}
 }
 

@@ -71,6 +71,7 @@ type BodyLine struct {
 	Brief  bool // a brief item's line (the first holds its title)
 	Blank  bool // a line of white (above a crosshead)
 	Rule   bool // a line holding a thin rule across the column
+	Label  bool // a jump label, （下转第3版） or （上接第1版）, set flush right
 }
 
 // Story sets article a, the index-th of the file, at importance rank.
@@ -97,29 +98,67 @@ func (s *Story) setBody() {
 	if s.Art.Kind == issues.KindBriefs {
 		s.briefList()
 	}
-	lead := s.Art.Lead // runs into the first paragraph that is not a crosshead
+	if c := s.Art.Continued; c != nil {
+		s.Body = append(s.Body, s.jumpLabel(st.Sheet.Jumps.In, c.FromPage))
+	}
 	for i, p := range s.Art.Paragraphs {
 		if head, ok := strings.CutPrefix(p, crossheadMark); ok {
 			s.crosshead(i, strings.TrimSpace(head))
 			continue
 		}
-		spans := s.runIns(p, st.Faces.Font(f.Body))
-		if lead != "" {
-			spans = append([]lines.Span{{Text: lead, Font: st.Faces.Font(f.Lead)}, {Text: "\u3000", Font: st.Faces.Font(f.Body)}}, spans...)
-			lead = ""
+		indent := st.Sheet.Grid.Indent
+		if c := s.Art.Continued; c != nil && c.Fragment && i == 0 {
+			indent = 0 // the paragraph began on the other page
 		}
-		s.paragraph(spans, i, st.Sheet.Grid.Indent, true, BodyLine{})
+		spans, _, _ := s.paraSpans(i)
+		s.paragraph(spans, i, indent, true, BodyLine{})
 	}
-	if lead != "" { // a body of crossheads only: the lead stands alone, not lost
-		s.paragraph([]lines.Span{{Text: lead, Font: st.Faces.Font(f.Lead)}}, len(s.Art.Paragraphs), st.Sheet.Grid.Indent, true, BodyLine{})
+	if s.Art.Lead != "" && s.leadPara() < 0 { // a body of crossheads only: the lead stands alone, not lost
+		s.paragraph([]lines.Span{{Text: s.Art.Lead, Font: st.Faces.Font(f.Lead)}}, len(s.Art.Paragraphs), st.Sheet.Grid.Indent, true, BodyLine{})
 	}
 	if s.Art.Byline != "" {
 		s.paragraph([]lines.Span{{Text: s.Art.Byline, Font: st.Faces.Font(f.Byline)}}, -1, 0, false, BodyLine{Byline: true})
 	}
+	s.countChars()
+}
+
+// countChars counts the characters of the body from each line on.
+func (s *Story) countChars() {
 	s.chars = make([]int, len(s.Body)+1)
 	for i := len(s.Body) - 1; i >= 0; i-- {
 		s.chars[i] = s.chars[i+1] + LineChars(s.Body[i].Line)
 	}
+}
+
+// leadPara is the paragraph the lead (本报讯) runs into: the first that is not a
+// crosshead; -1 when every one is.
+func (s *Story) leadPara() int {
+	for i, p := range s.Art.Paragraphs {
+		if !strings.HasPrefix(p, crossheadMark) {
+			return i
+		}
+	}
+	return -1
+}
+
+// paraSpans is paragraph i's spans as the body sets them — the lead in Hei before
+// the paragraph it runs into, the bold run-ins — with where each span's bytes are in
+// the file's paragraph (nil for the lead's) and whether it is bold.
+func (s *Story) paraSpans(i int) (spans []lines.Span, src [][]int, bold []bool) {
+	st, f := s.set, &s.set.Sheet.Faces
+	if s.Art.Lead != "" && i == s.leadPara() {
+		spans = []lines.Span{{Text: s.Art.Lead, Font: st.Faces.Font(f.Lead)}, {Text: "\u3000", Font: st.Faces.Font(f.Body)}}
+		src, bold = make([][]int, 2), make([]bool, 2)
+	}
+	body, heavy := st.Faces.Font(f.Body), st.Faces.Font(st.Sheet.RunIn)
+	for _, r := range splitRunIns(s.Art.Paragraphs[i]) {
+		font := body
+		if r.bold {
+			font = heavy
+		}
+		spans, src, bold = append(spans, lines.Span{Text: r.text, Font: font}), append(src, r.src), append(bold, r.bold)
+	}
+	return spans, src, bold
 }
 
 // crossheadMark starts a paragraph that is a crosshead (小标题).
@@ -155,33 +194,6 @@ func (s *Story) crosshead(para int, text string) {
 	for k, l := range set.lines {
 		s.Body = append(s.Body, BodyLine{Line: l, Para: para, First: k == 0, Cross: true})
 	}
-}
-
-// runIns splits a paragraph at its **bold** run-ins (问：, 答：, a speaker's name),
-// which are set in the bold face; \* is a literal asterisk, and a ** with no partner
-// is printed as it is.
-func (s *Story) runIns(p string, body lines.Font) []lines.Span {
-	bold := s.set.Faces.Font(s.set.Sheet.RunIn)
-	parts := strings.Split(strings.ReplaceAll(p, `\*`, "\x00"), "**")
-	if len(parts)%2 == 0 { // an odd number of **: the last one has no partner
-		parts[len(parts)-2] += "**" + parts[len(parts)-1]
-		parts = parts[:len(parts)-1]
-	}
-	var spans []lines.Span
-	for k, part := range parts {
-		if part = strings.ReplaceAll(part, "\x00", "*"); part == "" {
-			continue
-		}
-		f := body
-		if k%2 == 1 {
-			f = bold
-		}
-		spans = append(spans, lines.Span{Text: part, Font: f})
-	}
-	if len(spans) == 0 {
-		spans = []lines.Span{{Text: p, Font: body}}
-	}
-	return spans
 }
 
 // note sets the editor's note (编者按): led by a bold 「编者按」, in Kai, between thin
@@ -239,7 +251,7 @@ func (s *Story) BadStart(i int) bool {
 	}
 	b, prev := &s.Body[i], &s.Body[i-1]
 	switch {
-	case s.Widow(i), b.Blank, b.Rule, prev.Cross && !b.Cross:
+	case s.Widow(i), b.Blank, b.Rule, b.Label, prev.Cross && !b.Cross:
 		return true
 	case prev.Brief && prev.First && !prev.Last:
 		return true
@@ -358,14 +370,4 @@ func (st *Setter) PrintedText(a *issues.Article) string {
 		b.WriteString(printedRunIns(p))
 	}
 	return b.String()
-}
-
-// printedRunIns is a paragraph without its ** markers, \* unescaped.
-func printedRunIns(p string) string {
-	parts := strings.Split(strings.ReplaceAll(p, `\*`, "\x00"), "**")
-	if len(parts)%2 == 0 {
-		parts[len(parts)-2] += "**" + parts[len(parts)-1]
-		parts = parts[:len(parts)-1]
-	}
-	return strings.ReplaceAll(strings.Join(parts, ""), "\x00", "*")
 }
