@@ -27,7 +27,7 @@ func BenchmarkArchivePage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		in := pages[i%len(pages)]
-		if r := buildPage(run, job{in, filepath.Join(out, filepath.Base(filepath.Dir(in))+filepath.Base(in)+".pdf")}, c); r.Status > exitAttention {
+		if r := buildPage(run, job{in: in, out: filepath.Join(out, filepath.Base(filepath.Dir(in))+filepath.Base(in)+".pdf")}, c); r.Status > exitAttention {
 			b.Fatalf("%s: status %d: %v", in, r.Status, r.Errors)
 		}
 	}

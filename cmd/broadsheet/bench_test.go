@@ -11,7 +11,7 @@ import (
 func BenchmarkSamplePage(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "page.pdf")
 	for i := 0; i < b.N; i++ {
-		if r := setPage(job{sample, out}, config{}); r.Status > exitAttention || r.Output == "" {
+		if r := setPage(job{in: sample, out: out}, config{}); r.Status > exitAttention || r.Output == "" {
 			b.Fatalf("status %d: %v", r.Status, r.Errors)
 		}
 	}

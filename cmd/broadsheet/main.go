@@ -108,6 +108,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		jobs, err = shardJobs(&c, fs.Args(), jobs)
 	}
+	if err == nil {
+		jobs, err = groupIssues(jobs) // after the shard: a group holds indices of the jobs run
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
 		return exitInput

@@ -12,7 +12,12 @@ import (
 )
 
 // job is one page to set: the issue file and the PDF it becomes.
-type job struct{ in, out string }
+type job struct {
+	in, out string
+	// group is the issue this page is composed with, when a story jumps between the
+	// pages of its folder or a teaser points across them; nil for a page set alone.
+	group *issueGroup
+}
 
 // plan expands the paths into jobs. With out empty, each PDF goes beside its issue
 // file. With one issue file, out is the PDF; otherwise out is a folder that receives
@@ -29,7 +34,7 @@ func plan(paths []string, out string) ([]job, error) {
 			return nil, fmt.Errorf("%s: no such issue file or directory", p)
 		}
 		if !info.IsDir() {
-			jobs = append(jobs, job{p, fileOut(p, out, single)})
+			jobs = append(jobs, job{in: p, out: fileOut(p, out, single)})
 			continue
 		}
 		if out != "" && looksLikeFile(out) {
@@ -188,7 +193,7 @@ func walk(root, out string) ([]job, error) {
 		if out != "" {
 			target = filepath.Join(out, pdfName(rel))
 		}
-		jobs = append(jobs, job{p, target})
+		jobs = append(jobs, job{in: p, out: target})
 		return nil
 	})
 	return jobs, err

@@ -19,6 +19,7 @@ import (
 	"broadsheet/issues"
 	"broadsheet/layout"
 	"broadsheet/layout/display"
+	"broadsheet/layout/edition"
 	"broadsheet/layout/pdf"
 	"broadsheet/layout/report"
 )
@@ -31,6 +32,8 @@ type result struct {
 	Errors  []string       `json:"errors,omitempty"`
 	Report  *report.Report `json:"report,omitempty"`
 	Skipped bool           `json:"skipped,omitempty"` // up to date: not rebuilt
+	// Issue is, on the first page of an issue composed together, its jumps and teasers.
+	Issue   *edition.Report `json:"issue,omitempty"`
 	Seconds float64        `json:"-"`                 // not in the report, which is the same on every run
 }
 
@@ -136,7 +139,7 @@ func startWorkers(jobs []job, c config, b *batch.Run, done []chan result, stop <
 				case <-stop:
 					return
 				default:
-					done[i] <- buildPage(b, jobs[i], c)
+					deliver(b, jobs, i, c, done)
 				}
 			}
 		}()
@@ -157,6 +160,20 @@ func startWorkers(jobs []job, c config, b *batch.Run, done []chan result, stop <
 		close(finished)
 	}()
 	return finished
+}
+
+// deliver sets job i and hands its result over. The first job of an issue composed
+// together sets every page of it, and hands each over; its other jobs do nothing.
+func deliver(b *batch.Run, jobs []job, i int, c config, done []chan result) {
+	g := jobs[i].group
+	switch {
+	case g == nil:
+		done[i] <- buildPage(b, jobs[i], c)
+	case g.jobs[0] == i:
+		for k, r := range buildIssue(b, g, jobs, c) {
+			done[g.jobs[k]] <- r
+		}
+	}
 }
 
 // interrupts returns the channel on which SIGINT and SIGTERM arrive from now on.
@@ -196,10 +213,19 @@ func setPage(j job, c config) result {
 // setIssue composes and (unless checking) writes the page of a decoded issue file.
 func setIssue(j job, c config, iss *issues.Issue, start time.Time) result {
 	r := result{File: j.in}
+	if err := edition.Alone(iss); err != nil {
+		return r.fail(err)
+	}
 	page, rep, err := layout.Compose(iss, layout.Options{})
 	if err != nil {
 		return r.fail(err)
 	}
+	return finishPage(r, j, c, page, rep, start)
+}
+
+// finishPage writes a composed page's PDF (unless checking, or --final finds it not
+// ready) and completes its result.
+func finishPage(r result, j job, c config, page *display.Page, rep *report.Report, start time.Time) result {
 	r.Report = rep
 	if rep.NeedsAttention() {
 		r.Status = exitAttention

@@ -163,3 +163,19 @@ func normalHeadline(s string) string {
 	}
 	return string(out)
 }
+
+// Alone refuses a page set alone, outside an issue, that needs the other pages of its
+// issue: a story that jumps, a teaser.
+func Alone(p *issues.Issue) error {
+	var errs issues.ErrorList
+	const fix = "keep the page with the issue's other pages in a folder named by their date (2023-11-22/p01.toml …), which is built as a whole"
+	for i, a := range p.Articles {
+		if a.Jump != nil {
+			errs.Add(a.Jump.Pos, jumpItem(i), "continues on page %d, which only a whole issue has; %s", a.Jump.Page, fix)
+		}
+	}
+	for k, t := range p.Teasers {
+		errs.Add(t.Pos, teaserItem(k), "points at another page, which only a whole issue has; %s", fix)
+	}
+	return errs.Err()
+}

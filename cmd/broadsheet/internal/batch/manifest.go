@@ -298,3 +298,24 @@ func (m *manifest) close() error {
 	}
 	return errors.Join(errs...)
 }
+
+// IssueKey returns the build key of one page of a whole issue whose pages are composed
+// together (a story jumps between them): the page file's bytes, then every picture of
+// every page and every other page file of the issue, since a change to any of them
+// may move where a story is cut. The key is empty when the page cannot be keyed.
+func (b *Run) IssueKey(data []byte, pages []*issues.Issue, others []string) (string, []string) {
+	m := b.manifest
+	if !m.enabled || data == nil {
+		return "", nil
+	}
+	var files []string
+	for _, p := range pages {
+		files = append(files, pictureFiles(reflect.ValueOf(p))...)
+	}
+	files = append(files, others...)
+	key, err := m.keyOf(data, files)
+	if err != nil {
+		return "", nil
+	}
+	return key, files
+}

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"broadsheet/cmd/broadsheet/internal/batch"
+	"broadsheet/issues"
+	"broadsheet/layout"
+	"broadsheet/layout/edition"
+)
+
+// Whole issues. A folder named by a date (2023-11-22/) holds the pages of one issue:
+// one file a page, all of that date. When a story jumps between its pages, or a
+// teaser points across them, the pages are composed together (package edition), by
+// one worker, and a page given alone is composed with the rest of its issue; other
+// pages are set one by one, in parallel.
+
+// issueFolder is the name of a folder of one issue's pages.
+var issueFolder = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+// issueGroup is an issue folder whose pages are composed together.
+type issueGroup struct {
+	dir string
+	// files are every page file of the folder, in name order; jobs the indices of the
+	// run's jobs that are its pages, in the run's order.
+	files []string
+	jobs  []int
+}
+
+// groupIssues checks every issue folder the run's pages are in — no two files of one
+// page, one date — and groups the jobs of each folder whose pages are linked.
+func groupIssues(jobs []job) ([]job, error) {
+	var errs issues.ErrorList
+	groups := map[string]*issueGroup{}
+	for i := range jobs {
+		dir := filepath.Dir(jobs[i].in)
+		if !issueFolder.MatchString(filepath.Base(filepath.Clean(dir))) {
+			continue
+		}
+		g, seen := groups[dir]
+		if !seen {
+			files, linked, err := readFolder(dir)
+			errs = append(errs, err...)
+			if linked {
+				g = &issueGroup{dir: dir, files: files}
+			}
+			groups[dir] = g
+		}
+		if g != nil {
+			g.jobs = append(g.jobs, i)
+			jobs[i].group = g
+		}
+	}
+	return jobs, errs.Err()
+}
+
+// readFolder lists the page files of an issue folder and checks their heads: one file
+// a page, one date. linked says whether a page jumps or teases across the issue.
+func readFolder(dir string) (files []string, linked bool, errs issues.ErrorList) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, false, nil // the pages' own reading says why
+	}
+	var heads []issues.Head
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || filepath.Ext(name) != ".toml" {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		data, err := batch.ReadIssue(path)
+		if err != nil {
+			continue
+		}
+		h, ok := issues.Peek(path, data)
+		if !ok {
+			continue // decoding the page says what is wrong with it
+		}
+		files, heads = append(files, path), append(heads, h)
+		linked = linked || h.Linked
+	}
+	return files, linked, checkHeads(files, heads)
+}
+
+// checkHeads refuses two files of one page and dates that differ in one issue.
+func checkHeads(files []string, heads []issues.Head) issues.ErrorList {
+	var errs issues.ErrorList
+	first := map[int]string{}
+	for k, h := range heads {
+		if f, dup := first[h.Page]; dup {
+			errs.Add(h.PagePos, "page", "%d is also the page of %s; want one file a page in an issue folder", h.Page, f)
+		} else {
+			first[h.Page] = files[k]
+		}
+		if h.Date != heads[0].Date {
+			errs.Add(h.DatePos, "date", "%s differs from %s in %s; want the pages of one issue folder to share its date",
+				h.Date, heads[0].Date, files[0])
+		}
+	}
+	return errs
+}
+
+// buildIssue sets the run's pages of one issue, composed together: each page unless
+// it is up to date (its key covers every page file of the issue and their pictures),
+// the issue composed once, when the first page that is not needs it. It returns the
+// results in the order of g.jobs.
+func buildIssue(b *batch.Run, g *issueGroup, jobs []job, c config) []result {
+	is := &composedIssue{group: g}
+	out := make([]result, len(g.jobs))
+	for k, ji := range g.jobs {
+		j := jobs[ji]
+		start := time.Now()
+		var r result
+		o := b.Build(j.in, j.out, func() (batch.Outcome, string, []string) {
+			is.compose()
+			r = is.set(j, c, start)
+			key, files := "", []string(nil)
+			if is.data[j.in] != nil {
+				key, files = b.IssueKey(is.data[j.in], is.pages, is.others(j.in))
+			}
+			return outcome(r), key, files
+		})
+		if o.Skipped {
+			r = result{File: j.in, Output: j.out, Status: o.Status, Skipped: true}.done(start)
+		} else {
+			r.Status, r.Errors = o.Status, o.Errors
+		}
+		out[k] = r
+	}
+	return out
+}
+
+// composedIssue is an issue folder's pages decoded and composed, once.
+type composedIssue struct {
+	group *issueGroup
+	done  bool
+	pages []*issues.Issue
+	data  map[string][]byte
+	// errs are the input errors by file; res the composed issue when there are none.
+	errs map[string][]string
+	res  *edition.Result
+	// fail is an error that is no one file's (a font that cannot be read).
+	fail error
+}
+
+// compose decodes every page file of the issue and composes the issue.
+func (is *composedIssue) compose() {
+	if is.done {
+		return
+	}
+	is.done, is.data, is.errs = true, map[string][]byte{}, map[string][]string{}
+	for _, f := range is.group.files {
+		data, err := batch.ReadIssue(f)
+		var iss *issues.Issue
+		if err == nil {
+			is.data[f] = data
+			iss, err = issues.DecodeBytes(f, data)
+		} else {
+			_, err = issues.Decode(f) // which says why the file cannot be read
+		}
+		if err != nil {
+			is.record(f, err)
+			continue
+		}
+		is.pages = append(is.pages, iss)
+	}
+	if len(is.errs) > 0 {
+		return
+	}
+	res, err := edition.Compose(is.pages, layout.Options{})
+	if err != nil {
+		is.record("", err)
+		return
+	}
+	is.res = res
+}
+
+// record files err under the files its positions name, or under file.
+func (is *composedIssue) record(file string, err error) {
+	list, ok := err.(issues.ErrorList)
+	if !ok {
+		if file == "" {
+			is.fail = err
+			return
+		}
+		is.errs[file] = append(is.errs[file], err.Error())
+		return
+	}
+	for _, e := range list {
+		f := e.Pos.File
+		if f == "" {
+			f = file
+		}
+		is.errs[f] = append(is.errs[f], e.Error())
+	}
+}
+
+// others are the issue's page files other than file.
+func (is *composedIssue) others(file string) []string {
+	return slices.DeleteFunc(slices.Clone(is.group.files), func(f string) bool { return f == file })
+}
+
+// set writes the page of job j from the composed issue, or says why it cannot be set.
+func (is *composedIssue) set(j job, c config, start time.Time) result {
+	r := result{File: j.in}
+	switch {
+	case is.fail != nil:
+		return r.fail(is.fail).done(start)
+	case len(is.errs[j.in]) > 0:
+		r.Status, r.Errors = exitInput, is.errs[j.in]
+		return r.done(start)
+	case is.res == nil:
+		r.Status = exitInput
+		r.Errors = []string{fmt.Sprintf("not set: the issue %s has errors in %s", is.group.dir, strings.Join(is.bad(), ", "))}
+		return r.done(start)
+	}
+	for k, p := range is.res.Pages {
+		if p.Issue.File == j.in {
+			if k == 0 {
+				r.Issue = &is.res.Report
+			}
+			return finishPage(r, j, c, p.Page, p.Report, start)
+		}
+	}
+	r.Status, r.Errors = exitInput, []string{"not set: not a page of its issue"}
+	return r.done(start)
+}
+
+// bad lists the issue's files that have errors, in order.
+func (is *composedIssue) bad() []string {
+	var out []string
+	for _, f := range is.group.files {
+		if len(is.errs[f]) > 0 {
+			out = append(out, filepath.Base(f))
+		}
+	}
+	return out
+}
