@@ -1,6 +1,7 @@
 package issues
 
 import (
+	"broadsheet/issues/tomltab"
 	"strings"
 )
 
@@ -71,17 +72,12 @@ func paragraphs(t table, required bool) []string {
 // of spaces (full-width ones too) and otherwise unchanged.
 func splitParagraphs(text string) []string {
 	var paras []string
-	for _, line := range strings.FieldsFunc(text, isLineBreak) {
+	for _, line := range strings.FieldsFunc(text, tomltab.IsLineBreak) {
 		if line = strings.TrimSpace(line); !blank(line) {
 			paras = append(paras, line)
 		}
 	}
 	return paras
-}
-
-// isLineBreak reports whether r ends a line of body text.
-func isLineBreak(r rune) bool {
-	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
 }
 
 // width decodes a width in basic columns: 1 to the page's columns. It returns 0 when

@@ -3,15 +3,9 @@ package issues
 import (
 	"broadsheet/issues/tomltab"
 	"broadsheet/layout/picture"
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/pelletier/go-toml/v2"
 )
 
 // MaxFileSize is the largest issue file Decode reads: 16 MB, a hundred times the text
@@ -66,62 +60,16 @@ func readFile(path string) ([]byte, error) {
 //
 // Columns in error positions count characters (as editors do), not bytes.
 func DecodeBytes(path string, data []byte) (*Issue, error) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark some editors write
-	if err := checkEncoding(path, data); err != nil {
-		return nil, err.Err()
+	root, errs := tomltab.Read(path, data, "the file")
+	if errs != nil {
+		return nil, errs.Err()
 	}
-	var doc map[string]any
-	if err := toml.Unmarshal(data, &doc); err != nil {
-		return nil, syntaxError(path, data, err).Err()
-	}
-	d := &decoder{file: path, Doc: &tomltab.Doc{Pos: tomltab.NewPositions(path, data)}}
-	is := d.issue(table{D: d.Doc, Name: "the file", M: doc})
+	d := &decoder{file: path, Doc: root.D}
+	is := d.issue(root)
 	if err := d.Errs.Err(); err != nil {
 		return nil, err
 	}
 	return is, nil
-}
-
-// checkEncoding refuses a file that is not UTF-8 text: UTF-16 or UTF-32 (which some
-// editors on Windows write as "Unicode"), or a legacy encoding such as GBK.
-func checkEncoding(path string, data []byte) ErrorList {
-	const fix = "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "is UTF-16 text, not UTF-8; " + fix}}
-	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
-		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "is UTF-32 text, not UTF-8; " + fix}}
-	case bytes.IndexByte(data[:min(len(data), 4096)], 0) >= 0:
-		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "holds NUL bytes: it is UTF-16 text or not text at all; " + fix}}
-	}
-	if utf8.Valid(data) {
-		return nil
-	}
-	ix := tomltab.TextPositions(path, data)
-	off := 0
-	for off < len(data) {
-		r, n := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && n == 1 {
-			break
-		}
-		off += n
-	}
-	return ErrorList{{Pos: ix.Offset(off), Msg: "is not UTF-8 text here (GBK or another legacy encoding?); " + fix}}
-}
-
-// syntaxError turns go-toml's error into an ErrorList with the error's position.
-func syntaxError(path string, data []byte, err error) ErrorList {
-	ix := tomltab.TextPositions(path, data)
-	var de *toml.DecodeError
-	if !errors.As(err, &de) {
-		return ErrorList{{Pos: ix.Start(), Msg: "not a valid TOML file: " + err.Error()}}
-	}
-	line, col := de.Position()
-	msg := strings.TrimPrefix(de.Error(), "toml: ")
-	if strings.Contains(msg, "impossible date") {
-		msg += "; want a real day like 2023-11-21"
-	}
-	return ErrorList{{Pos: ix.LineCol(line, col), Msg: "TOML syntax: " + msg}}
 }
 
 // decoder holds what checking one issue file needs.
