@@ -9,8 +9,9 @@ import (
 // holds, so that later arithmetic on them cannot overflow.
 const maxLines = 10000
 
-// articles decodes the [[article]] tables; there must be at least one.
-func (d *decoder) articles(root table) []Article {
+// articles decodes the [[article]] tables; there must be at least one. ear is the
+// item in the 报眼, nil when none is.
+func (d *decoder) articles(root table, ear *Ear) []Article {
 	if _, given := root.M["article"]; !given {
 		d.Errs.Add(d.Pos.Start(), "article", "missing: the file needs at least one [[article]] with a headline and a body")
 		return nil
@@ -25,7 +26,7 @@ func (d *decoder) articles(root table) []Article {
 			d.Errs.Add(t.Start(), t.Item, "a page holds at most %d articles; this is article %d: move the rest to another page", MaxArticles, i+1)
 			break
 		}
-		articles = append(articles, d.article(t))
+		articles = append(articles, d.article(t, ear != nil && !ear.Block && ear.Index == i))
 	}
 	return articles
 }
@@ -34,10 +35,10 @@ func (d *decoder) articles(root table) []Article {
 // briefs at most, and the layout's search grows with the square of the count.
 const MaxArticles = 60
 
-// article decodes one [[article]].
-func (d *decoder) article(t table) Article {
+// article decodes one [[article]]; ear says it stands in the 报眼.
+func (d *decoder) article(t table, ear bool) Article {
 	t.CheckKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place", "headline_size",
-		"kind", "item", "editor_note", "box", "tint")
+		"kind", "item", "editor_note", "box", "tint", "jump")
 	a := Article{Pos: t.Start()}
 	a.Kicker, _ = prose(t, "kicker", false)
 	a.Headline, _ = prose(t, "headline", true)
@@ -47,7 +48,7 @@ func (d *decoder) article(t table) Article {
 	a.Byline, _ = prose(t, "byline", false)
 	a.HeadlineSize = headlineSize(t)
 	a.Columns = d.width(t, "columns", false)
-	a.Place = d.place(t, a.Columns)
+	a.Place = d.place(t, "[article.place]", a.Columns)
 	width := a.Columns
 	if width == 0 && a.Place != nil {
 		width = a.Place.Columns
@@ -55,6 +56,7 @@ func (d *decoder) article(t table) Article {
 	a.Photos = d.photos(t, width)
 	a.Paragraphs = paragraphs(t, needsBody(t, &a))
 	checkBox(t, &a)
+	a.Jump = d.jump(t, &a, ear)
 	return a
 }
 
@@ -98,9 +100,10 @@ func (d *decoder) width(t table, key string, required bool) int {
 	return int(n)
 }
 
-// place decodes [article.place]; articleColumns is the article's own width, 0 if not given.
-func (d *decoder) place(at table, articleColumns int) *Place {
-	t, ok := at.SubTable("place", "[article.place]")
+// place decodes the pin of an article, a block or the teasers, written name
+// ("[article.place]"); articleColumns is the item's own width, 0 if not given.
+func (d *decoder) place(at table, name string, articleColumns int) *Place {
+	t, ok := at.SubTable("place", name)
 	if !ok {
 		return nil
 	}

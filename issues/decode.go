@@ -79,22 +79,27 @@ type decoder struct {
 	// maxColumns is format.columns, or 20 when that is itself wrong, to bound
 	// the widths of articles, photos and places.
 	maxColumns int
+	page       int // the file's page, 0 when it is wrong
 }
 
 // issue decodes the top level of the file.
 func (d *decoder) issue(t table) *Issue {
-	t.CheckKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block", "masthead")
+	t.CheckKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block", "masthead",
+		"teaser", "teasers")
 	is := &Issue{File: d.file}
 	is.Newspaper, _ = prose(t, "newspaper", true)
 	is.Date, _ = date(t, "date")
 	is.PageNo = d.pageNo(t)
+	d.page = is.PageNo
 	is.DatePos, is.PagePos = t.At("date"), t.At("page")
 	is.Section, _ = prose(t, "section", false)
 	is.Editor, _ = prose(t, "editor", false)
 	is.Format = d.format(t)
 	is.Masthead = d.masthead(t, is) // before the articles and blocks: it takes their ear keys
-	is.Articles = d.articles(t)
+	is.Articles = d.articles(t, is.Masthead.Ear)
 	is.Blocks = d.blocks(t)
+	is.Teasers = d.teasers(t)
+	is.TeaserBox = d.teaserBox(t, is)
 	if len(d.Errs) == 0 {
 		d.textBound(is)
 		d.searchBound(is)
@@ -108,8 +113,8 @@ func (d *decoder) pageNo(t table) int {
 	if !ok {
 		return 0
 	}
-	if n < 1 || n > 9999 {
-		t.Errorf("page", "%d is not a page number; want 1 or more (up to 9999)", n)
+	if n < 1 || n > maxPageNo {
+		t.Errorf("page", "%d is not a page number; want 1 or more (up to %d)", n, maxPageNo)
 		return 0
 	}
 	return int(n)
