@@ -1,6 +1,7 @@
 package issues
 
 import (
+	"broadsheet/issues/tomltab"
 	"strings"
 )
 
@@ -8,8 +9,9 @@ import (
 // holds, so that later arithmetic on them cannot overflow.
 const maxLines = 10000
 
-// articles decodes the [[article]] tables; there must be at least one.
-func (d *decoder) articles(root table) []Article {
+// articles decodes the [[article]] tables; there must be at least one. ear is the
+// item in the 报眼, nil when none is.
+func (d *decoder) articles(root table, ear *Ear) []Article {
 	if _, given := root.M["article"]; !given {
 		d.Errs.Add(d.Pos.Start(), "article", "missing: the file needs at least one [[article]] with a headline and a body")
 		return nil
@@ -24,7 +26,7 @@ func (d *decoder) articles(root table) []Article {
 			d.Errs.Add(t.Start(), t.Item, "a page holds at most %d articles; this is article %d: move the rest to another page", MaxArticles, i+1)
 			break
 		}
-		articles = append(articles, d.article(t))
+		articles = append(articles, d.article(t, ear != nil && !ear.Block && ear.Index == i))
 	}
 	return articles
 }
@@ -33,10 +35,10 @@ func (d *decoder) articles(root table) []Article {
 // briefs at most, and the layout's search grows with the square of the count.
 const MaxArticles = 60
 
-// article decodes one [[article]].
-func (d *decoder) article(t table) Article {
+// article decodes one [[article]]; ear says it stands in the 报眼.
+func (d *decoder) article(t table, ear bool) Article {
 	t.CheckKeys("kicker", "headline", "subhead", "lead", "body", "byline", "columns", "photo", "place", "headline_size",
-		"kind", "item", "editor_note", "box", "tint")
+		"kind", "item", "editor_note", "box", "tint", "jump")
 	a := Article{Pos: t.Start()}
 	a.Kicker, _ = prose(t, "kicker", false)
 	a.Headline, _ = prose(t, "headline", true)
@@ -46,7 +48,7 @@ func (d *decoder) article(t table) Article {
 	a.Byline, _ = prose(t, "byline", false)
 	a.HeadlineSize = headlineSize(t)
 	a.Columns = d.width(t, "columns", false)
-	a.Place = d.place(t, a.Columns)
+	a.Place = d.place(t, "[article.place]", a.Columns)
 	width := a.Columns
 	if width == 0 && a.Place != nil {
 		width = a.Place.Columns
@@ -54,6 +56,7 @@ func (d *decoder) article(t table) Article {
 	a.Photos = d.photos(t, width)
 	a.Paragraphs = paragraphs(t, needsBody(t, &a))
 	checkBox(t, &a)
+	a.Jump = d.jump(t, &a, ear)
 	return a
 }
 
@@ -71,17 +74,12 @@ func paragraphs(t table, required bool) []string {
 // of spaces (full-width ones too) and otherwise unchanged.
 func splitParagraphs(text string) []string {
 	var paras []string
-	for _, line := range strings.FieldsFunc(text, isLineBreak) {
+	for _, line := range strings.FieldsFunc(text, tomltab.IsLineBreak) {
 		if line = strings.TrimSpace(line); !blank(line) {
 			paras = append(paras, line)
 		}
 	}
 	return paras
-}
-
-// isLineBreak reports whether r ends a line of body text.
-func isLineBreak(r rune) bool {
-	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
 }
 
 // width decodes a width in basic columns: 1 to the page's columns. It returns 0 when
@@ -102,9 +100,10 @@ func (d *decoder) width(t table, key string, required bool) int {
 	return int(n)
 }
 
-// place decodes [article.place]; articleColumns is the article's own width, 0 if not given.
-func (d *decoder) place(at table, articleColumns int) *Place {
-	t, ok := at.SubTable("place", "[article.place]")
+// place decodes the pin of an article, a block or the teasers, written name
+// ("[article.place]"); articleColumns is the item's own width, 0 if not given.
+func (d *decoder) place(at table, name string, articleColumns int) *Place {
+	t, ok := at.SubTable("place", name)
 	if !ok {
 		return nil
 	}

@@ -60,7 +60,7 @@ func (d *decoder) block(t table) Block {
 	b.Label, _ = prose(t, "label", false)
 	b.Columns, b.Width = d.blockSpan(t, "columns", "width")
 	b.Lines, b.Height = d.blockSpan(t, "lines", "height")
-	b.Place = d.place(t, b.Columns)
+	b.Place = d.place(t, "[block.place]", b.Columns)
 	d.blockFile(t, &b)
 	return b
 }

@@ -39,6 +39,9 @@ func articleChars(a Article) int {
 	for _, p := range a.Photos {
 		n += utf8.RuneCountInString(p.Caption)
 	}
+	if a.Jump != nil {
+		n += utf8.RuneCountInString(a.Jump.Headline)
+	}
 	return n
 }
 

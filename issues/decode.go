@@ -3,15 +3,9 @@ package issues
 import (
 	"broadsheet/issues/tomltab"
 	"broadsheet/layout/picture"
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/pelletier/go-toml/v2"
 )
 
 // MaxFileSize is the largest issue file Decode reads: 16 MB, a hundred times the text
@@ -66,62 +60,16 @@ func readFile(path string) ([]byte, error) {
 //
 // Columns in error positions count characters (as editors do), not bytes.
 func DecodeBytes(path string, data []byte) (*Issue, error) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark some editors write
-	if err := checkEncoding(path, data); err != nil {
-		return nil, err.Err()
+	root, errs := tomltab.Read(path, data, "the file")
+	if errs != nil {
+		return nil, errs.Err()
 	}
-	var doc map[string]any
-	if err := toml.Unmarshal(data, &doc); err != nil {
-		return nil, syntaxError(path, data, err).Err()
-	}
-	d := &decoder{file: path, Doc: &tomltab.Doc{Pos: tomltab.NewPositions(path, data)}}
-	is := d.issue(table{D: d.Doc, Name: "the file", M: doc})
+	d := &decoder{file: path, Doc: root.D}
+	is := d.issue(root)
 	if err := d.Errs.Err(); err != nil {
 		return nil, err
 	}
 	return is, nil
-}
-
-// checkEncoding refuses a file that is not UTF-8 text: UTF-16 or UTF-32 (which some
-// editors on Windows write as "Unicode"), or a legacy encoding such as GBK.
-func checkEncoding(path string, data []byte) ErrorList {
-	const fix = "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "is UTF-16 text, not UTF-8; " + fix}}
-	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
-		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "is UTF-32 text, not UTF-8; " + fix}}
-	case bytes.IndexByte(data[:min(len(data), 4096)], 0) >= 0:
-		return ErrorList{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "holds NUL bytes: it is UTF-16 text or not text at all; " + fix}}
-	}
-	if utf8.Valid(data) {
-		return nil
-	}
-	ix := tomltab.TextPositions(path, data)
-	off := 0
-	for off < len(data) {
-		r, n := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && n == 1 {
-			break
-		}
-		off += n
-	}
-	return ErrorList{{Pos: ix.Offset(off), Msg: "is not UTF-8 text here (GBK or another legacy encoding?); " + fix}}
-}
-
-// syntaxError turns go-toml's error into an ErrorList with the error's position.
-func syntaxError(path string, data []byte, err error) ErrorList {
-	ix := tomltab.TextPositions(path, data)
-	var de *toml.DecodeError
-	if !errors.As(err, &de) {
-		return ErrorList{{Pos: ix.Start(), Msg: "not a valid TOML file: " + err.Error()}}
-	}
-	line, col := de.Position()
-	msg := strings.TrimPrefix(de.Error(), "toml: ")
-	if strings.Contains(msg, "impossible date") {
-		msg += "; want a real day like 2023-11-21"
-	}
-	return ErrorList{{Pos: ix.LineCol(line, col), Msg: "TOML syntax: " + msg}}
 }
 
 // decoder holds what checking one issue file needs.
@@ -131,22 +79,27 @@ type decoder struct {
 	// maxColumns is format.columns, or 20 when that is itself wrong, to bound
 	// the widths of articles, photos and places.
 	maxColumns int
+	page       int // the file's page, 0 when it is wrong
 }
 
 // issue decodes the top level of the file.
 func (d *decoder) issue(t table) *Issue {
-	t.CheckKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block", "masthead")
+	t.CheckKeys("newspaper", "date", "page", "section", "editor", "format", "article", "block", "masthead",
+		"teaser", "teasers")
 	is := &Issue{File: d.file}
 	is.Newspaper, _ = prose(t, "newspaper", true)
 	is.Date, _ = date(t, "date")
 	is.PageNo = d.pageNo(t)
+	d.page = is.PageNo
 	is.DatePos, is.PagePos = t.At("date"), t.At("page")
 	is.Section, _ = prose(t, "section", false)
 	is.Editor, _ = prose(t, "editor", false)
 	is.Format = d.format(t)
 	is.Masthead = d.masthead(t, is) // before the articles and blocks: it takes their ear keys
-	is.Articles = d.articles(t)
+	is.Articles = d.articles(t, is.Masthead.Ear)
 	is.Blocks = d.blocks(t)
+	is.Teasers = d.teasers(t)
+	is.TeaserBox = d.teaserBox(t, is)
 	if len(d.Errs) == 0 {
 		d.textBound(is)
 		d.searchBound(is)
@@ -160,8 +113,8 @@ func (d *decoder) pageNo(t table) int {
 	if !ok {
 		return 0
 	}
-	if n < 1 || n > 9999 {
-		t.Errorf("page", "%d is not a page number; want 1 or more (up to 9999)", n)
+	if n < 1 || n > maxPageNo {
+		t.Errorf("page", "%d is not a page number; want 1 or more (up to %d)", n, maxPageNo)
 		return 0
 	}
 	return int(n)

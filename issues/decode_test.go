@@ -308,3 +308,67 @@ func TestColumnCharsFollowColumns(t *testing.T) {
 		}
 	}
 }
+
+// A front page whose stories jump inside and whose 导读 stands in the 报眼 decodes to
+// the jumps and teasers as written, with the defaults where the file is silent.
+func TestDecodeJumpsAndTeasers(t *testing.T) {
+	const file = "testdata/good/front.toml"
+	got, err := Decode(file)
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	at := func(line, col int) Pos { return Pos{File: file, Line: line, Col: col} }
+	wantJumps := []*Jump{
+		{Pos: at(8, 8), Page: 3, Headline: "郑州｜全力推进国家中心城市建设", Rank: DefaultJumpRank},
+		{Pos: at(14, 3), Page: 4, Headline: "第二篇｜（续）", Rank: 1},
+	}
+	for i, a := range got.Articles {
+		if !reflect.DeepEqual(a.Jump, wantJumps[i]) {
+			t.Errorf("article %d jumps %+v, want %+v", i, a.Jump, wantJumps[i])
+		}
+	}
+	if p := got.Articles[1].Place; p == nil || p.Line != 30 {
+		t.Errorf("the pinned article that jumps has place %+v, want its pin kept", p)
+	}
+	wantTeasers := []Teaser{
+		{Pos: at(24, 1), Text: "经开区举办招商推介会", Page: 7, PagePos: at(26, 8)},
+		{Pos: at(28, 1), Text: "全力推进国家中心城市建设", Article: "郑州全力推进国家中心城市建设", ArticlePos: at(30, 11)},
+	}
+	if !reflect.DeepEqual(got.Teasers, wantTeasers) {
+		t.Errorf("teasers\n %+v\nwant\n %+v", got.Teasers, wantTeasers)
+	}
+	if want := (TeaserBox{Pos: at(32, 1), Title: "今日导读", Ear: true}); !reflect.DeepEqual(got.TeaserBox, want) {
+		t.Errorf("teaser box %+v, want %+v", got.TeaserBox, want)
+	}
+	if got.Masthead.Ear != nil {
+		t.Errorf("Masthead.Ear = %+v with the teaser box in the 报眼; want nil (TeaserBox.Ear says it)", got.Masthead.Ear)
+	}
+}
+
+// The teaser box: none without teasers, the default title without [teasers], a pin
+// decoded as an article's.
+func TestDecodeTeaserBox(t *testing.T) {
+	const head = "newspaper = \"报\"\ndate = 2023-11-22\npage = 1\n[[article]]\nheadline = \"题\"\nbody = \"文\"\n"
+	const teaser = "[[teaser]]\ntext = \"一\"\npage = 2\n"
+	for _, c := range []struct {
+		name, src string
+		want      TeaserBox
+	}{
+		{"no teasers", head, TeaserBox{}},
+		{"teasers alone", head + teaser, TeaserBox{Title: DefaultTeaserTitle}},
+		{"pinned", head + teaser + "[teasers]\nplace = { column = 7, columns = 2, line = 1, lines = 20 }\n",
+			TeaserBox{Pos: Pos{File: "t.toml", Line: 10, Col: 1}, Title: DefaultTeaserTitle,
+				Place: &Place{Pos: Pos{File: "t.toml", Line: 11, Col: 1}, Column: 7, Columns: 2, Line: 1, Lines: 20}}},
+		{"titled", head + teaser + "[teasers]\ntitle = \"本期导读\"\near = false\n",
+			TeaserBox{Pos: Pos{File: "t.toml", Line: 10, Col: 1}, Title: "本期导读"}},
+	} {
+		got, err := DecodeBytes("t.toml", []byte(c.src))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if !reflect.DeepEqual(got.TeaserBox, c.want) {
+			t.Errorf("%s: teaser box %+v, want %+v", c.name, got.TeaserBox, c.want)
+		}
+	}
+}

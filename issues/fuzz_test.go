@@ -22,6 +22,8 @@ func FuzzDecode(f *testing.F) {
 		}
 	}
 	f.Add([]byte("newspaper = \"报\"\ndate = 2023-11-21\npage = 1\narticle = [{headline = \"题\", body = \"文\"}]\n"))
+	f.Add([]byte("newspaper = \"报\"\ndate = 2023-11-21\npage = 1\narticle = [{headline = \"题\", body = \"文\", jump = { page = 2 }}]\n" +
+		"teaser = [{ text = \"导\", page = 3 }, { text = \"读\", article = \"题\" }]\nteasers = { ear = true }\n"))
 	file := filepath.Join("testdata", "good", "fuzz.toml") // so photos/dot.png resolves
 	f.Fuzz(func(t *testing.T, data []byte) {
 		is, err := DecodeBytes(file, data)
@@ -42,10 +44,30 @@ func FuzzDecode(f *testing.F) {
 				}
 			}
 		}
+		checkFuzzCrossPage(t, is)
 		if len(is.Articles) == 0 || is.PageNo < 1 || is.Newspaper == "" {
 			t.Errorf("accepted a page without articles, page number or paper: %+v", is)
 		}
 	})
+}
+
+// checkFuzzCrossPage checks what a page accepted says of other pages: every jump to
+// another page with a headline and a rank, every teaser pointing at exactly one page or
+// article (never its own page), and a teaser box only over teasers.
+func checkFuzzCrossPage(t *testing.T, is *Issue) {
+	for i, a := range is.Articles {
+		if j := a.Jump; j != nil && (j.Page < 1 || j.Page == is.PageNo || j.Headline == "" || j.Rank < 1) {
+			t.Errorf("article %d has jump %+v on page %d", i, *j, is.PageNo)
+		}
+	}
+	for k, tz := range is.Teasers {
+		if tz.Text == "" || (tz.Page == 0) == (tz.Article == "") || tz.Page == is.PageNo {
+			t.Errorf("teaser %d is %+v on page %d", k, tz, is.PageNo)
+		}
+	}
+	if (len(is.Teasers) == 0) != (is.TeaserBox == TeaserBox{}) {
+		t.Errorf("%d teasers with the box %+v", len(is.Teasers), is.TeaserBox)
+	}
 }
 
 // checkFuzzErrors checks that err is an ErrorList whose positions lie in data.

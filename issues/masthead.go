@@ -183,17 +183,36 @@ func (d *decoder) ears(root table, page int) Masthead {
 
 // ear checks one item with ear = true and records it in m.
 func (d *decoder) ear(t table, m *Masthead, e Ear, page int) {
+	if !earFree(t, m, page) {
+		return
+	}
+	m.Ear = &e
+	if e.Block {
+		earTakes(t, "place")
+	} else {
+		earTakes(t, "place", "columns")
+	}
+}
+
+// earFree reports whether the item of t, with ear = true, may stand in the 报眼: on
+// page 1, where no other item does (m.Ear). It reports why not.
+func earFree(t table, m *Masthead, page int) bool {
 	switch {
 	case page > 1:
 		t.Errorf("ear", "is true on page %d; the 报眼 stands beside the masthead, on page 1 only: want ear on a page-1 item, or leave it out", page)
 	case m.Ear != nil:
 		t.Errorf("ear", "is true for %s too; the masthead has one 报眼: want ear = true on one item only", m.Ear.Item())
 	default:
-		m.Ear = &e
-		for _, key := range []string{"place", "columns"} {
-			if _, given := t.M[key]; given && (key == "place" || !e.Block) {
-				t.Errorf(key, "is given for the 报眼 item; the masthead band sets its size and place: want %s left out, or ear = false", key)
-			}
+		return true
+	}
+	return false
+}
+
+// earTakes reports each of keys given for the 报眼 item of t: the band sets them.
+func earTakes(t table, keys ...string) {
+	for _, key := range keys {
+		if _, given := t.M[key]; given {
+			t.Errorf(key, "is given for the 报眼 item; the masthead band sets its size and place: want %s left out, or ear = false", key)
 		}
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"broadsheet/issues/tomltab"
 	"broadsheet/layout/geom"
 )
@@ -18,28 +16,8 @@ func clip(s string) string { return tomltab.Clip(s) }
 
 // date returns the TOML local date at key.
 func date(t table, key string) (Date, bool) {
-	const want = "a TOML local date like 2023-11-21 (no quotes)"
-	v, ok := t.Lookup(key, true, "2023-11-21")
-	if !ok {
-		return Date{}, false
-	}
-	d, isDate := v.(toml.LocalDate)
-	if !isDate {
-		t.WrongType(key, want, v)
-		return Date{}, false
-	}
-	date := Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
-	if !validDate(date) {
-		t.Errorf(key, "%v is not a day of the calendar; want %s", date, want)
-		return Date{}, false
-	}
-	return date, true
-}
-
-// validDate reports whether d is a real day.
-func validDate(d Date) bool {
-	tm := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
-	return tm.Year() == d.Year && tm.Month() == d.Month && tm.Day() == d.Day
+	d, ok := t.LocalDate(key)
+	return Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}, ok
 }
 
 // length returns the length written as a string at key, like "9pt".

@@ -628,3 +628,24 @@ func isBareKey(key string) bool {
 	}
 	return true
 }
+
+// LocalDate returns the TOML local date at key, which is required and must be a day
+// of the calendar.
+func (t Table) LocalDate(key string) (toml.LocalDate, bool) {
+	const want = "a TOML local date like 2023-11-21 (no quotes)"
+	v, ok := t.Lookup(key, true, "2023-11-21")
+	if !ok {
+		return toml.LocalDate{}, false
+	}
+	d, isDate := v.(toml.LocalDate)
+	if !isDate {
+		t.WrongType(key, want, v)
+		return toml.LocalDate{}, false
+	}
+	tm := time.Date(d.Year, time.Month(d.Month), d.Day, 12, 0, 0, 0, time.UTC)
+	if tm.Year() != d.Year || int(tm.Month()) != d.Month || tm.Day() != d.Day {
+		t.Errorf(key, "%v is not a day of the calendar; want %s", d, want)
+		return toml.LocalDate{}, false
+	}
+	return d, true
+}
