@@ -11,6 +11,7 @@ import (
 
 	"broadsheet/cmd/broadsheet/internal/batch"
 	"broadsheet/issues"
+	"broadsheet/issues/folder"
 	"broadsheet/layout"
 	"broadsheet/layout/edition"
 )
@@ -67,7 +68,7 @@ func readFolder(dir string) (files []string, linked bool, errs issues.ErrorList)
 	if err != nil {
 		return nil, false, nil // the pages' own reading says why
 	}
-	var heads []issues.Head
+	var heads []folder.Head
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") || filepath.Ext(name) != ".toml" {
@@ -78,32 +79,14 @@ func readFolder(dir string) (files []string, linked bool, errs issues.ErrorList)
 		if err != nil {
 			continue
 		}
-		h, ok := issues.Peek(path, data)
+		h, ok := folder.Peek(path, data)
 		if !ok {
 			continue // decoding the page says what is wrong with it
 		}
 		files, heads = append(files, path), append(heads, h)
 		linked = linked || h.Linked
 	}
-	return files, linked, checkHeads(files, heads)
-}
-
-// checkHeads refuses two files of one page and dates that differ in one issue.
-func checkHeads(files []string, heads []issues.Head) issues.ErrorList {
-	var errs issues.ErrorList
-	first := map[int]string{}
-	for k, h := range heads {
-		if f, dup := first[h.Page]; dup {
-			errs.Add(h.PagePos, "page", "%d is also the page of %s; want one file a page in an issue folder", h.Page, f)
-		} else {
-			first[h.Page] = files[k]
-		}
-		if h.Date != heads[0].Date {
-			errs.Add(h.DatePos, "date", "%s differs from %s in %s; want the pages of one issue folder to share its date",
-				h.Date, heads[0].Date, files[0])
-		}
-	}
-	return errs
+	return files, linked, folder.Check(heads)
 }
 
 // buildIssue sets the run's pages of one issue, composed together: each page unless

@@ -24,6 +24,7 @@ import (
 
 	"broadsheet/cmd/broadsheet/internal/batch"
 	"broadsheet/cmd/broadsheet/internal/importcmd"
+	"broadsheet/cmd/broadsheet/internal/preflight"
 	"broadsheet/fonts"
 )
 
@@ -57,7 +58,7 @@ func main() {
 // run is the whole command, testable: arguments in, exit status out.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "preflight" {
-		return preflightCommand(args[1:], stdout, stderr)
+		return preflight.Run(args[1:], stdout, stderr)
 	}
 	if len(args) > 0 && args[0] == "import" {
 		return importcmd.Run(args[1:], stdout, stderr, importcmd.Files{Guard: guardImport, Write: temps.write})

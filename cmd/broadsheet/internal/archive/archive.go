@@ -174,6 +174,9 @@ func copyAssets(sources, dir string) ([]string, error) {
 		if code, _ := filepath.Glob(filepath.Join(from, "*.go")); len(code) > 0 {
 			continue
 		}
+		if pages, _ := filepath.Glob(filepath.Join(from, "*.toml")); len(pages) > 0 {
+			continue // a whole issue of its own, not pictures the samples name
+		}
 		if err := copyFolder(from, filepath.Join(dir, e.Name())); err != nil {
 			return nil, err
 		}

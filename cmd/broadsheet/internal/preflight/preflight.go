@@ -1,4 +1,7 @@
-package main
+// Package preflight is "broadsheet preflight FILE.pdf...": it reads any PDF (ours or
+// an advertiser's) with pdfcpu and reports, per page and object, what a newspaper
+// press would refuse. It checks only what it states; it is not a PDF/X validator.
+package preflight
 
 import (
 	"bytes"
@@ -16,9 +19,13 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// Preflight: "broadsheet preflight FILE.pdf..." reads any PDF (ours or an
-// advertiser's) with pdfcpu and reports, per page and object, what a newspaper
-// press would refuse. It checks only what it states; it is not a PDF/X validator.
+
+// Exit statuses, as the command's.
+const (
+	exitOK        = 0
+	exitAttention = 1 // findings
+	exitInput     = 2 // a file could not be read, or usage
+)
 
 // The press's limits.
 const (
@@ -31,9 +38,9 @@ const (
 	maxFormDepth = 8
 )
 
-// preflightCommand runs the preflight subcommand and returns the exit status: 0 no
-// findings, 1 findings, 2 a file could not be read.
-func preflightCommand(args []string, stdout, stderr io.Writer) int {
+// Run runs the preflight subcommand and returns the exit status: 0 no findings, 1
+// findings, 2 a file could not be read.
+func Run(args []string, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("broadsheet preflight", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	inkLimit := fs.Int("ink-limit", defaultInkLimit, "most total ink a vector colour may carry, percent")
