@@ -38,6 +38,27 @@ func printResult(r result, c config, stdout, stderr io.Writer) {
 		fmt.Fprintf(stdout, "%s → %s (%s, fill %.1f%%, %.0f ms)\n", r.File, r.Output,
 			count(len(r.Report.Articles), "article"), 100*r.Report.Fill, 1000*r.Seconds)
 	}
+	if !c.quiet {
+		printIssue(stdout, r)
+	}
+}
+
+// printIssue says, after the first page of an issue composed as a whole, where its
+// stories jump and where its teasers point.
+func printIssue(w io.Writer, r result) {
+	if r.Issue == nil {
+		return
+	}
+	for _, j := range r.Issue.Jumps {
+		if !j.Cut {
+			fmt.Fprintf(w, "  %s %s: jumps to page %d, but fits page %d whole\n", j.File, j.Item, j.To, j.From)
+			continue
+		}
+		fmt.Fprintf(w, "  %s %s: page %d → page %d, %d + %d characters\n", j.File, j.Item, j.From, j.To, j.CharsFrom, j.CharsTo)
+	}
+	for _, t := range r.Issue.Teasers {
+		fmt.Fprintf(w, "  %s %s: %q → page %d\n", t.File, t.Item, t.Text, t.Page)
+	}
 }
 
 // printReport is the short human form of a page's report, for --check.

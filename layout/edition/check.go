@@ -124,9 +124,11 @@ func checkTeasers(pages []*issues.Issue, byNo map[int]*issues.Issue, errs *issue
 		for k, t := range p.Teasers {
 			switch {
 			case t.Article != "":
-				if _, ok := FindArticle(pages, t.Article); !ok {
+				if on, ok := FindArticle(pages, t.Article); !ok {
 					errs.Add(t.ArticlePos, teaserItem(k)+".article", "%q is the headline of no article in the issue (pages %s); want an article's headline as its file gives it",
 						t.Article, pageList(pages))
+				} else if on == p.PageNo {
+					errs.Add(t.ArticlePos, teaserItem(k)+".article", "%q is on page %d, the teaser's own page; want an article of another page", t.Article, on)
 				}
 			case byNo[t.Page] == nil:
 				errs.Add(t.PagePos, teaserItem(k)+".page", "page %d is not in the issue; want one of its pages (%s)", t.Page, pageList(pages))

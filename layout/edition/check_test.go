@@ -63,6 +63,11 @@ func TestCheckRefusesWhatMakesNoIssue(t *testing.T) {
 			a.Teasers = []issues.Teaser{{Text: "看点", Article: "丁", ArticlePos: issues.Pos{File: "a.toml", Line: 13, Col: 11}}}
 			return []*issues.Issue{a, page(2, "b.toml", "乙")}
 		}, `a.toml:13:11: teaser[0].article: "丁" is the headline of no article in the issue`},
+		{"teaser to an article on its own page", func() []*issues.Issue {
+			a := page(1, "a.toml", "甲")
+			a.Teasers = []issues.Teaser{{Text: "看点", Article: "甲", ArticlePos: issues.Pos{File: "a.toml", Line: 14, Col: 11}}}
+			return []*issues.Issue{a, page(2, "b.toml", "乙")}
+		}, `a.toml:14:11: teaser[0].article: "甲" is on page 1, the teaser's own page`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 func harmonise(mods []*Module, arts []*fit.Article, sheet *style.Sheet) {
 	size := make([]geom.Length, len(mods))
 	for i, m := range mods {
-		if m.Placed() && m.Head != nil && !m.Ear { // the 报眼 is outside the order
+		if m.Placed() && m.Head != nil && !m.outsideOrder() {
 			size[i] = m.Head.Size
 		}
 	}
@@ -37,6 +37,11 @@ func harmonise(mods []*Module, arts []*fit.Article, sheet *style.Sheet) {
 		}
 	}
 }
+
+// outsideOrder reports whether the module's headline stands outside the page's order
+// of sizes: the 报眼, furniture beside the name, and a continuation from another page,
+// whose headline is small by rule (Sheet.Jumps.Head) whatever its rank.
+func (m *Module) outsideOrder() bool { return m.Ear || m.Story.Art.Continued != nil }
 
 // rowSize is the largest of the row's sizes that every module of the row can take
 // without more overset than it has, or else the row's smallest.
@@ -83,7 +88,7 @@ func rows(mods []*Module) [][]int {
 	var out [][]int
 	seen := map[int]bool{}
 	for i, m := range mods {
-		if !m.Placed() || seen[i] || m.Head == nil || m.Ear {
+		if !m.Placed() || seen[i] || m.Head == nil || m.outsideOrder() {
 			continue
 		}
 		row := []int{i}

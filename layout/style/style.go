@@ -48,6 +48,10 @@ type Jumps struct {
 	// continues on; each takes the other page's number. Both are set flush right in Face.
 	Out, In string
 	Face    fonts.ID
+	// Head is the 号 index of the largest headline a continuation takes (二号): it
+	// heads the rest of a story the reader met on its first page, under that page's
+	// own stories in weight whatever its rank.
+	Head int
 	// Teaser leads a 导读 line with the page it points to.
 	Teaser string
 	// Line is the price of each body line continued on another page: far below an
@@ -298,7 +302,7 @@ func Default() Sheet {
 		Blocks: Blocks{Label: pt(26), Face: fonts.Hei, Frame: pt(0.5), LabelInset: Ratio{1, 1},
 			Labels: map[string]string{"ad": "广告", "notice": "公益广告"}},
 		Boxes: Boxes{Thin: pt(0.5), Thick: pt(1.5), Apart: pt(2.5)},
-		Jumps: Jumps{Out: "（下转第%d版）", In: "（上接第%d版）", Face: fonts.Kai, Teaser: "%d版 ·",
+		Jumps: Jumps{Out: "（下转第%d版）", In: "（上接第%d版）", Face: fonts.Kai, Teaser: "%d版 ·", Head: 4,
 			Line: 10, Keep: 24, Sentence: 2, PhotoShare: Ratio{1, 2}, NarrowPhoto: 2000},
 	}
 }

@@ -52,6 +52,10 @@ func (s *Story) HeadSizes() []int {
 	h := &s.set.Sheet.Head
 	first := h.RankLargest[min(s.Rank, len(h.RankLargest)-1)]
 	last := h.RankSmallest[min(s.Rank, len(h.RankSmallest)-1)]
+	if s.Art.Continued != nil { // the rest of a story the reader met on another page
+		first = max(first, s.set.Sheet.Jumps.Head)
+		last = max(last, first)
+	}
 	var out []int
 	for i := first; i <= last; i++ {
 		out = append(out, i)
