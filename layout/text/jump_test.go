@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"broadsheet/issues"
 )
@@ -103,4 +104,35 @@ func TestJumpedCutsAtASentenceEnd(t *testing.T) {
 			t.Errorf("room %d: the part ends %q after a sentence end in its last two lines (%q)", room, text, prev)
 		}
 	}
+}
+
+// FuzzJumped cuts stories of any text at any room: no panic, and the part and the rest
+// read together as the whole story.
+func FuzzJumped(f *testing.F) {
+	for _, p := range jumpStory().Paragraphs {
+		f.Add(p, "第二段。**答：**是的\\*。", uint8(5))
+	}
+	f.Add("a", "b", uint8(2))
+	st := setter(f)
+	f.Fuzz(func(t *testing.T, p1, p2 string, room uint8) {
+		a := &issues.Article{Headline: "题", Byline: "记者", Paragraphs: []string{strings.TrimSpace(p1), strings.TrimSpace(p2)}}
+		if a.Paragraphs[0] == "" || a.Paragraphs[1] == "" || strings.ContainsAny(p1+p2, "\n\r") || !utf8.ValidString(p1+p2) {
+			return // the decoder gives paragraphs of valid UTF-8 on one line
+		}
+		whole := st.Story(0, 0, a)
+		cut, sp, ok := whole.Jumped(int(room), 2)
+		if !ok {
+			return
+		}
+		want := halfWidth(linesText(whole.Body))
+		if got := halfWidth(linesText(cut.Body) + restText(a, sp)); got != want { // the rest is set again, converting its marks
+			t.Fatalf("room %d, split %+v:\n got %q\nwant %q", room, sp, got, want)
+		}
+	})
+}
+
+// halfWidth is text without spaces and with the marks the composer sets full width
+// beside Chinese folded back, for comparing text set at different places.
+func halfWidth(s string) string {
+	return strings.NewReplacer(" ", "", "，", ",", "（", "(", "）", ")", "；", ";", "：", ":", "！", "!", "？", "?").Replace(s)
 }

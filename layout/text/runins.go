@@ -15,43 +15,51 @@ type runIn struct {
 	src  []int
 }
 
-// escape stands for \* (a literal asterisk) while the paragraph is cut at its ** marks.
-const escape = "\x00"
+// piece is a run of a paragraph between ** markers while it is cut: its text and
+// where each of its bytes is in the paragraph.
+type piece struct {
+	text []byte
+	src  []int
+}
+
+// add appends byte c, which is at offset at of the paragraph.
+func (p *piece) add(c byte, at int) { p.text, p.src = append(p.text, c), append(p.src, at) }
 
 // splitRunIns cuts a paragraph at its **bold** run-ins (问：, 答：, a speaker's name);
 // \* is a literal asterisk, and a ** with no partner is printed as it is. Empty pieces
 // are left out; a paragraph of nothing but markers is one piece, as written.
 func splitRunIns(p string) []runIn {
-	e := strings.ReplaceAll(p, `\*`, escape)
-	src := make([]int, len(e)+1) // the offset in p of each byte of e
-	for i, j := 0, 0; i <= len(e); i++ {
-		src[i] = j
-		if i < len(e) && e[i] == escape[0] {
-			j += 2
-		} else {
-			j++
+	pieces := []piece{{}}
+	var marks []int // where each ** is in p
+	for i := 0; i < len(p); i++ {
+		cur := &pieces[len(pieces)-1]
+		switch {
+		case p[i] == '\\' && i+1 < len(p) && p[i+1] == '*':
+			cur.add('*', i)
+			i++
+		case p[i] == '*' && i+1 < len(p) && p[i+1] == '*':
+			cur.src = append(cur.src, i) // where the piece ends
+			marks, pieces = append(marks, i), append(pieces, piece{})
+			i++
+		default:
+			cur.add(p[i], i)
 		}
 	}
-	var bounds [][2]int
-	for start := 0; ; {
-		k := strings.Index(e[start:], "**")
-		if k < 0 {
-			bounds = append(bounds, [2]int{start, len(e)})
-			break
-		}
-		bounds = append(bounds, [2]int{start, start + k})
-		start += k + 2
-	}
-	if n := len(bounds); n%2 == 0 { // an odd number of **: the last one has no partner
-		bounds[n-2][1] = bounds[n-1][1]
-		bounds = bounds[:n-1]
+	last := &pieces[len(pieces)-1]
+	last.src = append(last.src, len(p))
+	if n := len(pieces); n%2 == 0 { // an odd number of **: the last one has no partner
+		prev, m := &pieces[n-2], marks[len(marks)-1]
+		prev.src = prev.src[:len(prev.src)-1]
+		prev.add('*', m)
+		prev.add('*', m+1)
+		prev.text, prev.src = append(prev.text, last.text...), append(prev.src, last.src...)
+		pieces = pieces[:n-1]
 	}
 	var out []runIn
-	for k, b := range bounds {
-		if b[0] == b[1] {
-			continue
+	for k, pc := range pieces {
+		if len(pc.text) > 0 {
+			out = append(out, runIn{text: string(pc.text), bold: k%2 == 1, src: pc.src})
 		}
-		out = append(out, runIn{text: strings.ReplaceAll(e[b[0]:b[1]], escape, "*"), bold: k%2 == 1, src: src[b[0] : b[1]+1]})
 	}
 	if len(out) == 0 {
 		identity := make([]int, len(p)+1)

@@ -12,7 +12,7 @@ import (
 )
 
 // setter is the setter of a default broadsheet page.
-func setter(t *testing.T) *Setter {
+func setter(t testing.TB) *Setter {
 	t.Helper()
 	faces, err := LoadFaces()
 	if err != nil {
