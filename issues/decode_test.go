@@ -337,7 +337,7 @@ func TestDecodeJumpsAndTeasers(t *testing.T) {
 	if !reflect.DeepEqual(got.Teasers, wantTeasers) {
 		t.Errorf("teasers\n %+v\nwant\n %+v", got.Teasers, wantTeasers)
 	}
-	if want := (TeaserBox{Pos: at(32, 1), Title: "今日导读", Ear: true}); !reflect.DeepEqual(got.TeaserBox, want) {
+	if want := (TeaserBox{Pos: at(32, 1), Title: "今日导读", Ear: true, EarPos: at(34, 7)}); !reflect.DeepEqual(got.TeaserBox, want) {
 		t.Errorf("teaser box %+v, want %+v", got.TeaserBox, want)
 	}
 	if got.Masthead.Ear != nil {

@@ -55,6 +55,8 @@ type TeaserBox struct {
 	// Place pins the box; nil lets the layout place it (or the 报眼, Ear).
 	Place *Place
 	Ear   bool
+	// EarPos is where ear is written.
+	EarPos Pos
 }
 
 // DefaultTeaserTitle heads a box of teasers when [teasers] gives no title.

@@ -36,10 +36,15 @@ type Ear struct {
 	Pos   Pos // where ear = true is written
 	Block bool
 	Index int
+	// Name names an item the composition made ("teasers"); empty otherwise.
+	Name string
 }
 
-// Item names the ear's item: "article[2]" or "block[0]".
+// Item names the ear's item: "article[2]", "block[0]" or its Name.
 func (e Ear) Item() string {
+	if e.Name != "" {
+		return e.Name
+	}
 	if e.Block {
 		return BlockItem(e.Index)
 	}

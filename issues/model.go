@@ -118,6 +118,9 @@ type Article struct {
 	// Continued is set on the continuation of a jumped story, which the issue's
 	// composition makes; nil for an article of the file.
 	Continued *Continued
+	// Name is what messages call an article the composition made ("teasers",
+	// "continuation of article[0] of p01.toml"); empty for the file's [[article]]s.
+	Name string
 }
 
 // Photo is a picture in an article, or a placeholder for one.

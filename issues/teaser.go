@@ -68,6 +68,9 @@ func (d *decoder) teaserBox(root table, is *Issue) TeaserBox {
 		b.Title = shortProse(t, "title", true)
 	}
 	b.Ear, _ = t.Boolean("ear")
+	if b.Ear {
+		b.EarPos = t.At("ear")
+	}
 	if b.Ear && earFree(t, &is.Masthead, is.PageNo) {
 		earTakes(t, "place")
 	}

@@ -19,19 +19,22 @@ import (
 // Whole issues. A folder named by a date (2023-11-22/) holds the pages of one issue:
 // one file a page, all of that date. When a story jumps between its pages, or a
 // teaser points across them, the pages are composed together (package edition), by
-// one worker, and a page given alone is composed with the rest of its issue; other
-// pages are set one by one, in parallel.
+// one worker, and a page given alone is composed with the rest of its issue; the
+// pages of other folders are set one by one, in parallel. Every page's build key
+// covers its folder's other page files.
 
 // issueFolder is the name of a folder of one issue's pages.
 var issueFolder = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
-// issueGroup is an issue folder whose pages are composed together.
+// issueGroup is an issue folder of the run: its page files, and the run's jobs that
+// are its pages. Its pages are composed together when linked.
 type issueGroup struct {
 	dir string
-	// files are every page file of the folder, in name order; jobs the indices of the
+	// files are every *.toml file of the folder, in name order; jobs the indices of the
 	// run's jobs that are its pages, in the run's order.
-	files []string
-	jobs  []int
+	files  []string
+	jobs   []int
+	linked bool
 }
 
 // groupIssues checks every issue folder the run's pages are in — no two files of one
@@ -41,22 +44,18 @@ func groupIssues(jobs []job) ([]job, error) {
 	groups := map[string]*issueGroup{}
 	for i := range jobs {
 		dir := filepath.Dir(jobs[i].in)
-		if !issueFolder.MatchString(filepath.Base(filepath.Clean(dir))) {
-			continue
+		if abs, err := filepath.Abs(dir); err != nil || !issueFolder.MatchString(filepath.Base(abs)) {
+			continue // a page set from inside its folder is in it too
 		}
 		g, seen := groups[dir]
 		if !seen {
 			files, linked, err := readFolder(dir)
 			errs = append(errs, err...)
-			if linked {
-				g = &issueGroup{dir: dir, files: files}
-			}
+			g = &issueGroup{dir: dir, files: files, linked: linked}
 			groups[dir] = g
 		}
-		if g != nil {
-			g.jobs = append(g.jobs, i)
-			jobs[i].group = g
-		}
+		g.jobs = append(g.jobs, i)
+		jobs[i].group = g
 	}
 	return jobs, errs.Err()
 }
@@ -75,16 +74,15 @@ func readFolder(dir string) (files []string, linked bool, errs issues.ErrorList)
 			continue
 		}
 		path := filepath.Join(dir, name)
+		files = append(files, path) // each is a page of the issue, or an error of it
 		data, err := batch.ReadIssue(path)
 		if err != nil {
 			continue
 		}
-		h, ok := folder.Peek(path, data)
-		if !ok {
-			continue // decoding the page says what is wrong with it
+		if h, ok := folder.Peek(path, data); ok {
+			heads = append(heads, h)
+			linked = linked || h.Linked
 		}
-		files, heads = append(files, path), append(heads, h)
-		linked = linked || h.Linked
 	}
 	return files, linked, folder.Check(heads)
 }
@@ -105,7 +103,7 @@ func buildIssue(b *batch.Run, g *issueGroup, jobs []job, c config) []result {
 			r = is.set(j, c, start)
 			key, files := "", []string(nil)
 			if is.data[j.in] != nil {
-				key, files = b.IssueKey(is.data[j.in], is.pages, is.others(j.in))
+				key, files = b.IssueKey(is.data[j.in], is.pages, g.others(j.in))
 			}
 			return outcome(r), key, files
 		})
@@ -128,6 +126,8 @@ type composedIssue struct {
 	// errs are the input errors by file; res the composed issue when there are none.
 	errs map[string][]string
 	res  *edition.Result
+	// reported is set once a page's result carries the issue's report.
+	reported bool
 	// fail is an error that is no one file's (a font that cannot be read).
 	fail error
 }
@@ -184,9 +184,19 @@ func (is *composedIssue) record(file string, err error) {
 	}
 }
 
-// others are the issue's page files other than file.
-func (is *composedIssue) others(file string) []string {
-	return slices.DeleteFunc(slices.Clone(is.group.files), func(f string) bool { return f == file })
+// others are what a page's build key covers of its issue besides the page: the
+// other page files, and the folder (its list of pages).
+func (g *issueGroup) others(file string) []string {
+	return append(slices.DeleteFunc(slices.Clone(g.files), func(f string) bool { return f == file }), g.dir)
+}
+
+// pageKey is the build key of a page set alone: in an issue folder, it covers the
+// issue's other page files, since an edit to one may make it jump to this page.
+func pageKey(b *batch.Run, j job, data []byte, iss *issues.Issue) (string, []string) {
+	if j.group == nil {
+		return b.Key(data, iss)
+	}
+	return b.IssueKey(data, []*issues.Issue{iss}, j.group.others(j.in))
 }
 
 // set writes the page of job j from the composed issue, or says why it cannot be set.
@@ -203,10 +213,10 @@ func (is *composedIssue) set(j job, c config, start time.Time) result {
 		r.Errors = []string{fmt.Sprintf("not set: the issue %s has errors in %s", is.group.dir, strings.Join(is.bad(), ", "))}
 		return r.done(start)
 	}
-	for k, p := range is.res.Pages {
+	for _, p := range is.res.Pages {
 		if p.Issue.File == j.in {
-			if k == 0 {
-				r.Issue = &is.res.Report
+			if !is.reported {
+				r.Issue, is.reported = &is.res.Report, true
 			}
 			return finishPage(r, j, c, p.Page, p.Report, start)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,7 +166,7 @@ func TestBadIssuesExitTwo(t *testing.T) {
 		{"a loop", "2023-11-22", map[string]string{
 			"p01.toml": page(1, "2023-11-22", ""), "p02.toml": page(2, "2023-11-22", "jump = { page = 3 }\n"),
 			"p03.toml": page(3, "2023-11-22", "jump = { page = 2 }\n")},
-			"article[0].jump: page 2 jumps to page 3, which leads back to page 2"},
+			"p03.toml:8:8: article[0].jump: page 3 jumps to page 2, which leads back to page 3"},
 		{"a teaser's article not found", "2023-11-22", map[string]string{
 			"p01.toml": page(1, "2023-11-22", "\n[[teaser]]\ntext = \"看点\"\narticle = \"无此标题\"\n"), "p02.toml": page(2, "2023-11-22", "")},
 			"teaser[0].article: \"无此标题\" is the headline of no article in the issue"},
@@ -197,5 +198,53 @@ func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// An edit that makes a story jump rebuilds the page it now continues on, though that
+// page's file did not change; a page added to the folder rebuilds the others too.
+func TestRerunRebuildsThePagesAJumpReaches(t *testing.T) {
+	need(t, "pdftotext")
+	dir := filepath.Join(t.TempDir(), "2023-10-28")
+	os.Mkdir(dir, 0o755)
+	src, _ := os.ReadFile("../../issues/compose-06-overset.toml")
+	writeFile(t, filepath.Join(dir, "p03.toml"), string(src))
+	writeFile(t, filepath.Join(dir, "p04.toml"), "newspaper = \"郑州日报\"\ndate = 2023-10-28\npage = 4\n\n[[article]]\nheadline = \"全市秋粮收获基本结束\"\nbody = \"全市秋粮收获基本结束。\"\n")
+	out := t.TempDir()
+	broadsheet(t, "-q", "-o", out, dir)
+	s := strings.Replace(string(src), "\nlead     = \"本报讯\"\n", "\nlead     = \"本报讯\"\njump     = { page = 4 }\n", 1)
+	writeFile(t, filepath.Join(dir, "p03.toml"), s)
+	code, stdout, stderr := broadsheet(t, "-o", out, dir)
+	if code > exitAttention || strings.Contains(stdout, "up to date") {
+		t.Fatalf("exit %d; want both pages rebuilt:\n%s%s", code, stdout, stderr)
+	}
+	if text := tool(t, "pdftotext", "-raw", filepath.Join(out, "p04.pdf"), "-"); !strings.Contains(squash(text), squash("（上接第3版）")) {
+		t.Fatalf("page 4 was not rebuilt with the continuation:\n%s", text)
+	}
+	writeFile(t, filepath.Join(dir, "p05.toml"), "newspaper = \"郑州日报\"\ndate = 2023-10-28\npage = 5\n\n[[article]]\nheadline = \"新增一版\"\nbody = \"正文。\"\n")
+	if _, stdout, _ := broadsheet(t, "-o", out, dir); strings.Contains(stdout, "up to date") {
+		t.Errorf("a page added to the issue left its other pages up to date:\n%s", stdout)
+	}
+}
+
+// A page file of a linked issue that cannot be read says why at its place, and the
+// issue's other pages say which file stops them; a page set from inside its folder is
+// composed with its issue.
+func TestLinkedIssueErrorsAndRelativePaths(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "2023-11-22")
+	os.Mkdir(dir, 0o755)
+	writeFile(t, filepath.Join(dir, "p01.toml"), "newspaper = \"报\"\ndate = 2023-11-22\npage = 1\n\n[[article]]\nheadline = \"甲\"\nbody = \"正文。\"\njump = { page = 2 }\n")
+	writeFile(t, filepath.Join(dir, "p02.toml"), "newspaper = \"报\"\ndate = 2023-11-22\npage = 2\nsection = \"未完\n")
+	code, _, stderr := broadsheet(t, "-q", "-o", t.TempDir(), dir)
+	if code != exitInput || !strings.Contains(stderr, "p02.toml:4:") || !strings.Contains(stderr, "p01.toml: not set: the issue") {
+		t.Fatalf("exit %d; want 2, p02's own error at its place and p01 stopped by it:\n%s", code, stderr)
+	}
+	writeFile(t, filepath.Join(dir, "p02.toml"), "newspaper = \"报\"\ndate = 2023-11-22\npage = 2\n\n[[article]]\nheadline = \"乙\"\nbody = \"正文。\"\n")
+	cmd := exec.Command(binary, "--check", "p01.toml")
+	cmd.Dir = dir
+	got, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitAttention || !strings.Contains(string(got), "jump-unneeded") {
+		t.Fatalf("p01.toml set from inside its folder is not composed with its issue (%v):\n%s", err, got)
 	}
 }

@@ -51,7 +51,7 @@ func printIssue(w io.Writer, r result) {
 	}
 	for _, j := range r.Issue.Jumps {
 		if !j.Cut {
-			fmt.Fprintf(w, "  %s %s: jumps to page %d, but fits page %d whole\n", j.File, j.Item, j.To, j.From)
+			fmt.Fprintf(w, "  %s %s: jumps to page %d, but nothing continues there: %s\n", j.File, j.Item, j.To, j.Reason)
 			continue
 		}
 		fmt.Fprintf(w, "  %s %s: page %d → page %d, %d + %d characters\n", j.File, j.Item, j.From, j.To, j.CharsFrom, j.CharsTo)
@@ -68,7 +68,7 @@ func printReport(w io.Writer, r result) {
 		r.File, rep.Page, rep.WidthMm, rep.HeightMm, count(rep.Grid.Columns, "column"), count(rep.Grid.Lines, "line"),
 		100*rep.Fill, count(rep.EmptyLines, "empty cell"))
 	for _, a := range rep.Articles {
-		fmt.Fprintf(w, "  article[%d] %s  %s %s  %s%s  %s\n", a.Index, a.ModuleString(),
+		fmt.Fprintf(w, "  %s %s  %s %s  %s%s  %s\n", articleName(a), a.ModuleString(),
 			a.HeadlineSize, a.HeadlineHao, count(a.LinesSet, "line"), oversetNote(a), a.Headline)
 		for _, p := range a.Photos {
 			fmt.Fprintf(w, "    photo %s%s\n", p.Frame, photoNote(p))
@@ -96,4 +96,13 @@ func photoNote(p report.PhotoReport) string {
 		return " placeholder"
 	}
 	return fmt.Sprintf(" %.0f ppi", p.PPI)
+}
+
+// articleName is what --check calls an article: article[N], or what the issue's
+// composition made it as (the teasers, a continuation).
+func articleName(a report.ArticleReport) string {
+	if a.Item != "" {
+		return a.Item
+	}
+	return fmt.Sprintf("article[%d]", a.Index)
 }

@@ -34,7 +34,7 @@ type result struct {
 	Skipped bool           `json:"skipped,omitempty"` // up to date: not rebuilt
 	// Issue is, on the first page of an issue composed together, its jumps and teasers.
 	Issue   *edition.Report `json:"issue,omitempty"`
-	Seconds float64        `json:"-"`                 // not in the report, which is the same on every run
+	Seconds float64         `json:"-"` // not in the report, which is the same on every run
 }
 
 // runJobs sets the pages on up to c.jobs goroutines and prints each outcome as soon as
@@ -167,7 +167,7 @@ func startWorkers(jobs []job, c config, b *batch.Run, done []chan result, stop <
 func deliver(b *batch.Run, jobs []job, i int, c config, done []chan result) {
 	g := jobs[i].group
 	switch {
-	case g == nil:
+	case g == nil || !g.linked:
 		done[i] <- buildPage(b, jobs[i], c)
 	case g.jobs[0] == i:
 		for k, r := range buildIssue(b, g, jobs, c) {

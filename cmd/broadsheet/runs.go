@@ -70,7 +70,7 @@ func buildPage(b *batch.Run, j job, c config) result {
 			r = result{File: j.in}.fail(err).done(start)
 			return outcome(r), "", nil
 		}
-		key, pictures := b.Key(data, iss) // before setting: the key is of what is set
+		key, pictures := pageKey(b, j, data, iss) // before setting: the key is of what is set
 		r = setIssue(j, c, iss, start)
 		return outcome(r), key, pictures
 	})
@@ -84,6 +84,9 @@ func buildPage(b *batch.Run, j job, c config) result {
 // outcome is what the long-run reports and the manifest keep of a page's result.
 func outcome(r result) batch.Outcome {
 	o := batch.Outcome{Input: r.File, Output: r.Output, Status: r.Status, Errors: r.Errors, Seconds: r.Seconds}
+	if r.Issue != nil {
+		o.Issue, _ = json.Marshal(r.Issue)
+	}
 	if r.Report == nil {
 		return o
 	}

@@ -100,11 +100,7 @@ func composeOrder(pages []*issues.Issue, byNo map[int]*issues.Issue) (order []*i
 			}
 		}
 		if next < 0 {
-			for _, e := range edges {
-				if !done[e.from] && !done[e.to] {
-					return nil, &e
-				}
-			}
+			return nil, onLoop(edges, done)
 		}
 		done[next] = true
 		order = append(order, byNo[next])
@@ -115,6 +111,27 @@ func composeOrder(pages []*issues.Issue, byNo map[int]*issues.Issue) (order []*i
 		}
 	}
 	return order, nil
+}
+
+// onLoop finds a jump on a loop among the pages not yet ordered, each of which has a
+// jump into it from another of them: walking back along those jumps from any such page
+// must come round to a page already passed, and the jump into it closes the loop.
+func onLoop(edges []edge, done map[int]bool) *edge {
+	back := map[int]edge{} // a jump into each page left, from a page left
+	start := 0
+	for _, e := range edges {
+		if !done[e.from] && !done[e.to] {
+			back[e.to], start = e, e.to
+		}
+	}
+	seen := map[int]bool{}
+	for p := start; ; p = back[p].from {
+		if seen[p] {
+			e := back[p]
+			return &e
+		}
+		seen[p] = true
+	}
 }
 
 // checkTeasers finds teasers whose page is not in the issue, or whose article is on

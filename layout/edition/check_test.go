@@ -52,7 +52,14 @@ func TestCheckRefusesWhatMakesNoIssue(t *testing.T) {
 			jump(b, 0, 3, 7)
 			jump(c, 0, 2, 8)
 			return []*issues.Issue{a, b, c}
-		}, "article[0].jump: page 2 jumps to page 3, which leads back to page 2"},
+		}, "article[0].jump: page 3 jumps to page 2, which leads back to page 3"},
+		{"a loop that a first jump leads into", func() []*issues.Issue {
+			a, b, c, d := page(1, "a.toml", "甲"), page(2, "b.toml", "乙", "丁"), page(3, "c.toml", "丙"), page(4, "d.toml", "戊")
+			jump(b, 0, 4, 21) // off the loop
+			jump(b, 1, 3, 31)
+			jump(c, 0, 2, 8)
+			return []*issues.Issue{a, b, c, d}
+		}, "jumps to page"},
 		{"teaser to a page not in the issue", func() []*issues.Issue {
 			a := page(1, "a.toml", "甲")
 			a.Teasers = []issues.Teaser{{Text: "看点", Page: 7, PagePos: issues.Pos{File: "a.toml", Line: 12, Col: 8}}}
@@ -74,6 +81,9 @@ func TestCheckRefusesWhatMakesNoIssue(t *testing.T) {
 			err := Check(Order(tc.pages()))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("Check = %v; want an error containing %q", err, tc.want)
+			}
+			if tc.name == "a loop that a first jump leads into" && strings.Contains(err.Error(), "to page 4") {
+				t.Fatalf("Check = %v; want the jump on the loop (page 2 → 3 or 3 → 2), not the one into page 4", err)
 			}
 		})
 	}

@@ -47,9 +47,11 @@ type JumpReport struct {
 	Headline string `json:"headline"`
 	From     int    `json:"from_page"`
 	To       int    `json:"to_page"`
-	// Cut is false when the story fit its page whole and nothing continues; CharsFrom
-	// and CharsTo are the body's characters on each page when it was cut.
-	Cut       bool `json:"cut"`
+	// Cut is false when nothing continues, Reason then says why (the story fits its
+	// page whole, or its module holds too little to cut it); CharsFrom and CharsTo are
+	// the body's characters on each page when it was cut.
+	Cut       bool   `json:"cut"`
+	Reason    string `json:"reason,omitempty"`
 	CharsFrom int  `json:"characters_from"`
 	CharsTo   int  `json:"characters_to"`
 }
@@ -96,7 +98,7 @@ func Compose(pages []*issues.Issue, opt layout.Options) (*Result, error) {
 	for _, p := range pages {
 		byNo[p.PageNo] = withPage(p)
 	}
-	res := &Result{}
+	res := &Result{Report: Report{Jumps: []JumpReport{}, Teasers: []TeaserReport{}}}
 	sheet := opt.Sheet
 	if sheet == nil {
 		def := style.Default()

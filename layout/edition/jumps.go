@@ -2,6 +2,7 @@ package edition
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	"broadsheet/issues"
@@ -23,6 +24,7 @@ func continuation(from *issues.Issue, i int, j *report.Jump) issues.Article {
 	return issues.Article{
 		Pos: a.Jump.Pos, Headline: a.Jump.Headline, Paragraphs: rest, Byline: a.Byline, Kind: issues.KindStory,
 		Continued: &issues.Continued{FromPage: from.PageNo, File: from.File, Index: i, Fragment: off > 0, Rank: a.Jump.Rank},
+		Name:      fmt.Sprintf("continuation of %s of %s", issues.ArticleItem(i), filepath.Base(from.File)),
 	}
 }
 
@@ -57,6 +59,10 @@ func jumpsOf(p *issues.Issue, rep *report.Report, byNo map[int]*issues.Issue, ou
 			to := byNo[a.Jump.Page]
 			to.Articles = append(to.Articles, continuation(p, i, j))
 			jr.Cut, jr.CharsFrom, jr.CharsTo = true, j.Characters, j.Continued
+		} else if rep.Articles[i].Overset != nil {
+			jr.Reason = "its module holds too little to cut it: overset instead"
+		} else {
+			jr.Reason = "it fits its page whole"
 		}
 		out.Jumps = append(out.Jumps, jr)
 	}
@@ -78,7 +84,7 @@ func teaserBox(p *issues.Issue, pages []*issues.Issue, format string, out *Repor
 	if pos.Line == 0 {
 		pos = p.Teasers[0].Pos
 	}
-	a := issues.Article{Pos: pos, Headline: title, Kind: issues.KindBriefs, Box: "rule", Place: box.Place}
+	a := issues.Article{Pos: pos, Headline: title, Kind: issues.KindBriefs, Box: "rule", Place: box.Place, Name: "teasers"}
 	for k, t := range p.Teasers {
 		page := t.Page
 		if t.Article != "" {
@@ -88,7 +94,7 @@ func teaserBox(p *issues.Issue, pages []*issues.Issue, format string, out *Repor
 		out.Teasers = append(out.Teasers, TeaserReport{File: p.File, Item: teaserItem(k), Text: t.Text, Page: page})
 	}
 	if box.Ear {
-		p.Masthead.Ear = &issues.Ear{Pos: box.Pos, Index: len(p.Articles)}
+		p.Masthead.Ear = &issues.Ear{Pos: box.EarPos, Index: len(p.Articles), Name: "teasers"}
 	}
 	p.Articles = append(p.Articles, a)
 }

@@ -51,8 +51,9 @@ func (r *Report) add(iss *issues.Issue, sheet *style.Sheet, m *place.Module) {
 			Offset: utf8.RuneCountInString(p[:sp.Offset]), Bold: sp.Bold}
 	}
 	if c := s.Art.Continued; c != nil {
-		a.ContinuedFrom, a.Item = c.FromPage, fmt.Sprintf("%s of %s", issues.ArticleItem(c.Index), c.File)
+		a.ContinuedFrom = c.FromPage
 	}
+	a.Item = s.Art.Name
 	if m.Placed() {
 		cells := m.Cells
 		a.Module = &cells
@@ -91,8 +92,8 @@ func (r *Report) warn(iss *issues.Issue, w Warning) {
 	if w.Article >= 0 {
 		a := &iss.Articles[w.Article]
 		w.Pos = a.Pos.String()
-		if c := a.Continued; c != nil { // the rest of a story from another page: named in its file
-			w.Item = strings.Replace(w.Item, issues.ArticleItem(w.Article), "continuation of "+issues.ArticleItem(c.Index), 1)
+		if a.Name != "" { // made by the issue's composition: a continuation, the teasers
+			w.Item = strings.Replace(w.Item, issues.ArticleItem(w.Article), a.Name, 1)
 		}
 	}
 	r.Warnings = append(r.Warnings, w)
@@ -106,7 +107,9 @@ func (r *Report) oversetWarnings(iss *issues.Issue, m *place.Module) {
 		w.Message = fmt.Sprintf("%q: ", s.Art.Headline) + fmt.Sprintf(format, args...)
 		r.warn(iss, w)
 	}
-	if m.Overset > 0 {
+	if m.Overset > 0 && s.Art.Jump != nil {
+		say("%d characters in %d lines do not fit (overset): its module holds too little to cut it for page %d", s.CharsFrom(len(s.Body)-m.Overset), m.Overset, s.Art.Jump.Page)
+	} else if m.Overset > 0 {
 		say("%d characters in %d lines do not fit (overset)", s.CharsFrom(len(s.Body)-m.Overset), m.Overset)
 	}
 	if !m.Placed() {

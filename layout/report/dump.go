@@ -41,6 +41,8 @@ func dumpArticle(b *strings.Builder, a ArticleReport) {
 	}
 	if a.ContinuedFrom > 0 {
 		fmt.Fprintf(b, "  continued from page %d (%s) rank %d\n", a.ContinuedFrom, a.Item, a.Rank)
+	} else if a.Item != "" {
+		fmt.Fprintf(b, "  made as %s\n", a.Item)
 	}
 	if a.Module != nil {
 		fmt.Fprintf(b, "  legs %v headline %v head %d white %d\n", a.Legs, a.HeadlineLines, a.HeadLines, a.HeadWhite)

@@ -79,12 +79,24 @@ func (s *Story) firstCut(most int) int {
 			text++
 		}
 		b, prev := &s.Body[n], &s.Body[n-1]
-		if text < 2 || b.Para < 0 || (b.Cross && !b.First) || prev.Cross || prev.Blank || prev.Rule {
+		if text < 2 || b.Para < 0 || (b.Cross && !b.First) || prev.Cross || prev.Blank || prev.Rule || s.inLead(n) {
 			continue
 		}
 		return n
 	}
 	return 0
+}
+
+// inLead reports whether body line n starts inside the lead (本报讯 and a long
+// dateline in parentheses): the story is never cut there, the lead's words staying
+// together on the first page.
+func (s *Story) inLead(n int) bool {
+	b := s.Body[n]
+	if b.First || b.Para != s.leadPara() || s.Art.Lead == "" || b.Para >= len(s.Art.Paragraphs) {
+		return false
+	}
+	p := s.para(b.Para)
+	return p.offsetOf(b.Line) < p.own
 }
 
 // keep is the body lines that stay when the story is cut before line n, moved back to
@@ -136,7 +148,7 @@ func (s *Story) cutAt(l, n int, find func(text string, from, to int) int) ([]Bod
 		to = p.offsetOf(s.Body[l+1].Line)
 	}
 	x := find(p.text, from, to)
-	if x <= from {
+	if x <= from || x < p.own {
 		return nil, Split{}, false
 	}
 	if x == to { // the line ends there already
@@ -206,6 +218,7 @@ type setPara struct {
 	start []int   // start[k]: where span k starts in text
 	src   [][]int // src[k][i]: byte i of span k in the file's paragraph; nil for the lead
 	bold  []bool
+	own   int // where the paragraph's own text starts, after the lead
 }
 
 // para is body paragraph i as setBody sets it.
@@ -213,8 +226,11 @@ func (s *Story) para(i int) setPara {
 	spans, src, bold := s.paraSpans(i)
 	p := setPara{spans: spans, src: src, bold: bold}
 	var b strings.Builder
-	for _, sp := range spans {
+	for k, sp := range spans {
 		p.start = append(p.start, b.Len())
+		if src[k] == nil {
+			p.own = b.Len() + len(sp.Text)
+		}
 		b.WriteString(sp.Text)
 	}
 	p.text = b.String()

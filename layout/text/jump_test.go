@@ -136,3 +136,26 @@ func FuzzJumped(f *testing.F) {
 func halfWidth(s string) string {
 	return strings.NewReplacer(" ", "", "，", ",", "（", "(", "）", ")", "；", ";", "：", ":", "！", "!", "？", "?").Replace(s)
 }
+
+// A story whose lead is a long dateline is never cut inside it: every room gives a
+// part that holds the whole lead, or no cut.
+func TestJumpedNeverCutsInsideTheLead(t *testing.T) {
+	st := setter(t)
+	a := jumpStory()
+	a.Lead = "本报讯（记者 张三 李四 王五 赵六 钱七 孙八 周九 吴十 郑十一 冯十二 陈十三 褚十四 卫十五）"
+	whole := st.Story(0, 0, a)
+	want := halfWidth(linesText(whole.Body))
+	for room := 2; room <= len(whole.Body); room++ {
+		cut, sp, ok := whole.Jumped(room, 2)
+		if !ok {
+			continue
+		}
+		here := halfWidth(linesText(cut.Body))
+		if !strings.HasPrefix(here, halfWidth(a.Lead)) {
+			t.Fatalf("room %d: the part %q does not hold the whole lead", room, here)
+		}
+		if got := here + halfWidth(restText(a, sp)); got != want {
+			t.Fatalf("room %d: split %+v loses or repeats text:\n got %s\nwant %s", room, sp, got, want)
+		}
+	}
+}

@@ -68,6 +68,7 @@ type Outcome struct {
 	Skipped       bool            // up to date: not rebuilt
 	Warnings      json.RawMessage // the layout report's warnings, nil when none
 	Overset       json.RawMessage // the overset articles, nil when none
+	Issue         json.RawMessage // an issue's jumps and teasers, on its first page set
 	Seconds       float64
 }
 

@@ -27,6 +27,9 @@ type pageLine struct {
 	Errors  []string        `json:"errors,omitempty"`
 	Warn    json.RawMessage `json:"warnings,omitempty"`
 	Overset json.RawMessage `json:"overset,omitempty"`
+	// Issue is, on the first page set of an issue composed as a whole, its jumps and
+	// teasers.
+	Issue   json.RawMessage `json:"issue,omitempty"`
 	Seconds float64         `json:"seconds"`
 	Shard   string          `json:"shard,omitempty"`
 }
@@ -77,7 +80,7 @@ func createJSONL(path string) (*jsonlReport, error) {
 // page writes the line of one page.
 func (j *jsonlReport) page(o Outcome, shard string) {
 	j.write(pageLine{Type: "page", Input: o.Input, Output: o.Output, Status: o.Status, Skipped: o.Skipped,
-		Errors: o.Errors, Seconds: o.Seconds, Shard: shard, State: pageState(o), Warn: o.Warnings, Overset: o.Overset})
+		Errors: o.Errors, Seconds: o.Seconds, Shard: shard, State: pageState(o), Warn: o.Warnings, Overset: o.Overset, Issue: o.Issue})
 }
 
 // pageState names what became of a page.

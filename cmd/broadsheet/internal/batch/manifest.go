@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"reflect"
 	"sync"
 
@@ -83,6 +84,9 @@ var programHash = sync.OnceValues(func() (string, error) {
 })
 
 func fileHash(path string) (string, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return folderHash(path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -91,6 +95,22 @@ func fileHash(path string) (string, error) {
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
 		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// folderHash is the SHA-256 of the names of an issue folder's page files, in order:
+// a page added to or taken from an issue changes the key of each of its pages.
+func folderHash(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && !strings.HasPrefix(name, ".") && filepath.Ext(name) == ".toml" {
+			fmt.Fprintf(h, "%s\n", name)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -299,10 +319,12 @@ func (m *manifest) close() error {
 	return errors.Join(errs...)
 }
 
-// IssueKey returns the build key of one page of a whole issue whose pages are composed
-// together (a story jumps between them): the page file's bytes, then every picture of
-// every page and every other page file of the issue, since a change to any of them
-// may move where a story is cut. The key is empty when the page cannot be keyed.
+// IssueKey returns the build key of one page of an issue folder: the page file's
+// bytes, the pictures of the pages given (every page of the issue when its pages are
+// composed together, since a picture's shape may move where a story is cut), and
+// others — the issue's other page files and its folder, whose list of pages is hashed —
+// since an edit to any page may make it jump to this one. The key is empty when the
+// page cannot be keyed.
 func (b *Run) IssueKey(data []byte, pages []*issues.Issue, others []string) (string, []string) {
 	m := b.manifest
 	if !m.enabled || data == nil {

@@ -19,7 +19,6 @@ import (
 	"github.com/spf13/pflag"
 )
 
-
 // Exit statuses, as the command's.
 const (
 	exitOK        = 0
