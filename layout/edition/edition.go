@@ -52,8 +52,8 @@ type JumpReport struct {
 	// the body's characters on each page when it was cut.
 	Cut       bool   `json:"cut"`
 	Reason    string `json:"reason,omitempty"`
-	CharsFrom int  `json:"characters_from"`
-	CharsTo   int  `json:"characters_to"`
+	CharsFrom int    `json:"characters_from"`
+	CharsTo   int    `json:"characters_to"`
 }
 
 // TeaserReport is one teaser of a 导读 and the page it points to.

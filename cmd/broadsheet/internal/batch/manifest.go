@@ -11,8 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"reflect"
+	"strings"
 	"sync"
 
 	"broadsheet/issues"
