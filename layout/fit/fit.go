@@ -245,11 +245,20 @@ func (s *Article) shapeCost(f *Fitting, b int) int64 {
 	if legs := rows - f.PhotoLines; f.PhotoCols > 0 && legs > 0 && legs < s.costs.MinDepth {
 		c += int64((s.costs.MinDepth-legs)*f.PhotoCols) * s.costs.Shallow
 	}
-	if deep := b - rows - 1; deep > 1 {
-		c += int64((deep-1)*free) * s.costs.DeepHole
-	}
-	if deep := b - max(rows, f.PhotoLines) - 1; f.PhotoCols > 0 && deep > 1 {
-		c += int64((deep-1)*f.PhotoCols) * s.costs.DeepHole
+	return c + s.deepFeet(f, need, rows)
+}
+
+// deepFeet prices the empty feet of the columns as the text levelled to rows leaves
+// them: per line deeper than two, and once for each foot that deep, which the report
+// flags as a hole for a person to look at.
+func (s *Article) deepFeet(f *Fitting, need, rows int) int64 {
+	var cols [maxColumns]int
+	levelShares(cols[:f.Columns], f, need, rows)
+	var c int64
+	for k, n := range cols[:f.Columns] {
+		if hole := f.room(k) - n; hole > 2 {
+			c += int64(hole-2)*s.costs.DeepHole + s.costs.Flagged
+		}
 	}
 	return c
 }
@@ -345,7 +354,13 @@ func (s *Article) shareLines(cols []int, f *Fitting, total int) (widows int) {
 // that has room, or else the line above it follows it over. It returns the widows it
 // could not mend.
 func ShareLines(s *text.Story, cols []int, f *Fitting, total, minLeg int) (widows int) {
-	rows := level(total, f.Columns, f.PhotoCols, f.PhotoLines, f.BodyLines())
+	levelShares(cols, f, total, level(total, f.Columns, f.PhotoCols, f.PhotoLines, f.BodyLines()))
+	return mendWidows(s, cols, f, minLeg)
+}
+
+// levelShares fills cols[c] with the lines column c holds when total lines end level
+// at rows: the last columns a line short for the rest.
+func levelShares(cols []int, f *Fitting, total, rows int) {
 	held := 0
 	for c := range cols {
 		cols[c] = max(0, rows-f.ColumnStart(c))
@@ -360,7 +375,6 @@ func ShareLines(s *text.Story, cols []int, f *Fitting, total, minLeg int) (widow
 			held--
 		}
 	}
-	return mendWidows(s, cols, f, minLeg)
 }
 
 // mendWidows moves column breaks so that no column starts with a paragraph's last
@@ -409,4 +423,21 @@ func spare(cols []int, f *Fitting, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// ReserveCost is what it costs to keep a band w × h empty at the foot of the page,
+// after the last article (plan.Problem.Reserve): the room a page short of copy has
+// left, in one place, where a notice or an advertisement can go. Only a band across
+// the whole type area may be kept so. Each of its cells is priced like a cell of a deep
+// hole; what the band saves over holes at many column feet is their flags: it is one
+// empty area for a person to look at, not many.
+func ReserveCost(g grid.Grid, c *style.Costs, w, h int) int64 {
+	if w < g.Columns {
+		return plan.Infinite
+	}
+	cost := int64(w*h) * (c.Hole + c.DeepHole)
+	if h > 2 {
+		cost += c.Flagged
+	}
+	return cost
 }
