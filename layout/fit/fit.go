@@ -249,18 +249,28 @@ func (s *Article) shapeCost(f *Fitting, b int) int64 {
 }
 
 // deepFeet prices the empty feet of the columns as the text levelled to rows leaves
-// them: per line deeper than two, and once for each foot that deep, which the report
-// flags as a hole for a person to look at.
+// them (levelShares, worked out here without the shares): per line deeper than two,
+// and once for each foot that deep, which the report flags as a hole for a person to
+// look at.
 func (s *Article) deepFeet(f *Fitting, need, rows int) int64 {
-	var cols [maxColumns]int
-	levelShares(cols[:f.Columns], f, need, rows)
-	var c int64
-	for k, n := range cols[:f.Columns] {
-		if hole := f.room(k) - n; hole > 2 {
-			c += int64(hole-2)*s.costs.DeepHole + s.costs.Flagged
-		}
+	b, pc, free := f.BodyLines(), f.PhotoCols, f.Columns-f.PhotoCols
+	under := rows > f.PhotoLines // the text runs on under the photo block
+	short := max(0, free*rows+pc*max(0, rows-f.PhotoLines)-need)
+	photoHole, shortPhoto := max(0, b-f.PhotoLines), 0 // the rightmost columns are the short ones
+	if under {
+		photoHole, shortPhoto = b-rows, min(short, pc)
 	}
-	return c
+	shortFree := short - shortPhoto
+	return int64(pc-shortPhoto)*s.foot(photoHole) + int64(shortPhoto)*s.foot(photoHole+1) +
+		int64(free-shortFree)*s.foot(b-rows) + int64(shortFree)*s.foot(b-rows+1)
+}
+
+// foot is what an empty column foot of the given lines costs beyond its cells.
+func (s *Article) foot(lines int) int64 {
+	if lines <= 2 {
+		return 0
+	}
+	return int64(lines-2)*s.costs.DeepHole + s.costs.Flagged
 }
 
 // HeadChoiceAt is the headline set at exactly 号 index hao, at width w.
