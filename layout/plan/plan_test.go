@@ -250,3 +250,27 @@ func TestNoReserveWhenHolesAreCheaper(t *testing.T) {
 		t.Errorf("reserved %+v, empty %+v; want none", s.Reserved, s.Empty)
 	}
 }
+
+// A page too full for its articles keeps nothing empty: the least important article is
+// left out, and no band is reserved in its place.
+func TestNoReserveWhenArticlesAreLeftOut(t *testing.T) {
+	p := fakeProblem(8, 23, []area{{80, 8}, {80, 8}, {80, 8}})
+	p.Cost = func(i, w, h int) int64 {
+		if w < 8 || h < 10 {
+			return Infinite
+		}
+		return int64(w*h - 80)
+	}
+	p.Reserve = func(w, h int) int64 { return 0 }
+	s, err := Solve(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTiling(t, p, s)
+	if s.Modules[2] != (geom.Cells{}) || s.Modules[0].Empty() || s.Modules[1].Empty() {
+		t.Errorf("modules %+v, want the third left out", s.Modules)
+	}
+	if s.Reserved != (geom.Cells{}) {
+		t.Errorf("reserved %+v on a page too full for its articles", s.Reserved)
+	}
+}
