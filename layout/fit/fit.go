@@ -245,13 +245,32 @@ func (s *Article) shapeCost(f *Fitting, b int) int64 {
 	if legs := rows - f.PhotoLines; f.PhotoCols > 0 && legs > 0 && legs < s.costs.MinDepth {
 		c += int64((s.costs.MinDepth-legs)*f.PhotoCols) * s.costs.Shallow
 	}
-	if deep := b - rows - 1; deep > 1 {
-		c += int64((deep-1)*free) * s.costs.DeepHole
+	return c + s.deepFeet(f, need, rows)
+}
+
+// deepFeet prices the empty feet of the columns as the text levelled to rows leaves
+// them (levelShares, worked out here without the shares): per line deeper than two,
+// and once for each foot that deep, which the report flags as a hole for a person to
+// look at.
+func (s *Article) deepFeet(f *Fitting, need, rows int) int64 {
+	b, pc, free := f.BodyLines(), f.PhotoCols, f.Columns-f.PhotoCols
+	under := rows > f.PhotoLines // the text runs on under the photo block
+	short := max(0, free*rows+pc*max(0, rows-f.PhotoLines)-need)
+	photoHole, shortPhoto := max(0, b-f.PhotoLines), 0 // the rightmost columns are the short ones
+	if under {
+		photoHole, shortPhoto = b-rows, min(short, pc)
 	}
-	if deep := b - max(rows, f.PhotoLines) - 1; f.PhotoCols > 0 && deep > 1 {
-		c += int64((deep-1)*f.PhotoCols) * s.costs.DeepHole
+	shortFree := short - shortPhoto
+	return int64(pc-shortPhoto)*s.foot(photoHole) + int64(shortPhoto)*s.foot(photoHole+1) +
+		int64(free-shortFree)*s.foot(b-rows) + int64(shortFree)*s.foot(b-rows+1)
+}
+
+// foot is what an empty column foot of the given lines costs beyond its cells.
+func (s *Article) foot(lines int) int64 {
+	if lines <= 2 {
+		return 0
 	}
-	return c
+	return int64(lines-2)*s.costs.DeepHole + s.costs.Flagged
 }
 
 // HeadChoiceAt is the headline set at exactly 号 index hao, at width w.
@@ -345,7 +364,13 @@ func (s *Article) shareLines(cols []int, f *Fitting, total int) (widows int) {
 // that has room, or else the line above it follows it over. It returns the widows it
 // could not mend.
 func ShareLines(s *text.Story, cols []int, f *Fitting, total, minLeg int) (widows int) {
-	rows := level(total, f.Columns, f.PhotoCols, f.PhotoLines, f.BodyLines())
+	levelShares(cols, f, total, level(total, f.Columns, f.PhotoCols, f.PhotoLines, f.BodyLines()))
+	return mendWidows(s, cols, f, minLeg)
+}
+
+// levelShares fills cols[c] with the lines column c holds when total lines end level
+// at rows: the last columns a line short for the rest.
+func levelShares(cols []int, f *Fitting, total, rows int) {
 	held := 0
 	for c := range cols {
 		cols[c] = max(0, rows-f.ColumnStart(c))
@@ -360,7 +385,6 @@ func ShareLines(s *text.Story, cols []int, f *Fitting, total, minLeg int) (widow
 			held--
 		}
 	}
-	return mendWidows(s, cols, f, minLeg)
 }
 
 // mendWidows moves column breaks so that no column starts with a paragraph's last
@@ -409,4 +433,21 @@ func spare(cols []int, f *Fitting, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// ReserveCost is what it costs to keep a band w × h empty at the foot of the page,
+// after the last article (plan.Problem.Reserve): the room a page short of copy has
+// left, in one place, where a notice or an advertisement can go. Only a band across
+// the whole type area may be kept so. Each of its cells is priced like a cell of a deep
+// hole; what the band saves over holes at many column feet is their flags: it is one
+// empty area for a person to look at, not many.
+func ReserveCost(g grid.Grid, c *style.Costs, w, h int) int64 {
+	if w < g.Columns {
+		return plan.Infinite
+	}
+	cost := int64(w*h) * (c.Hole + c.DeepHole)
+	if h > 2 {
+		cost += c.Flagged
+	}
+	return cost
 }

@@ -60,8 +60,9 @@ func Arrange(iss *issues.Issue, g grid.Grid, sheet *style.Sheet, arts []*fit.Art
 	fits := fitAll(free)
 	sol, err := plan.Solve(plan.Problem{
 		Columns: g.Columns, Lines: g.Lines, Items: len(free), Gap: sheet.Grid.ModuleGap, Pins: pins,
-		Cost:  func(i, w, h int) int64 { return fits[i][w][h].Cost },
-		Empty: func(w, h int) int64 { return emptyCost(&sheet.Costs, w, h) },
+		Cost:    func(i, w, h int) int64 { return fits[i][w][h].Cost },
+		Empty:   func(w, h int) int64 { return emptyCost(&sheet.Costs, w, h) },
+		Reserve: func(w, h int) int64 { return fit.ReserveCost(g, &sheet.Costs, w, h) },
 	})
 	if err != nil {
 		return nil, pinError(err, owners(iss, pinned, blocks), mast)

@@ -7,13 +7,22 @@ import "broadsheet/layout/geom"
 // of least total cost. When the grid cannot hold every article (more articles than
 // modules fit), the least important ones are left without a module (zero geom.Cells) for the
 // caller to report as overset.
+//
+// The reserve, when the problem has one, may follow the last article only when every
+// article is placed: a page too full for its copy has nothing to keep empty.
 func (t *table) assign(regions []geom.Cells) Solution {
-	for placed := t.n; placed >= 0; placed-- {
-		best, take := t.assignTable(regions, placed)
+	items := t.p.Items
+	for placed := items; placed >= 0; placed-- {
+		end := placed
+		if placed == items {
+			end = t.n // the reserve, when there is one
+		}
+		best, take := t.assignTable(regions, placed, end)
 		if best[0][0] >= Infinite {
 			continue
 		}
-		sol := Solution{Modules: make([]geom.Cells, t.n), Cost: best[0][0]}
+		out := make([]geom.Cells, t.n)
+		sol := Solution{Cost: best[0][0]}
 		i := 0
 		for r, region := range regions {
 			j := take[r][i]
@@ -21,29 +30,35 @@ func (t *table) assign(regions []geom.Cells) Solution {
 				sol.Empty = append(sol.Empty, region)
 				continue
 			}
-			t.modules(i, j, region, sol.Modules)
+			t.modules(i, j, region, out)
+			if j > items {
+				sol.Reserved = out[items]
+				sol.Empty = append(sol.Empty, sol.Reserved)
+			}
 			i = j
 		}
+		sol.Modules = out[:items]
 		return sol
 	}
-	return Solution{Modules: make([]geom.Cells, t.n), Cost: Infinite}
+	return Solution{Modules: make([]geom.Cells, items), Cost: Infinite}
 }
 
-// assignTable computes best[r][i], the least cost of filling regions r.. with articles
-// i..placed−1, and take[r][i], the end of the run of articles region r takes.
-func (t *table) assignTable(regions []geom.Cells, placed int) (best [][]int64, take [][]int) {
+// assignTable computes best[r][i], the least cost of filling regions r.. with items
+// i..placed−1, or i..end−1 when end > placed (the reserve after the articles), and
+// take[r][i], the end of the run of items region r takes.
+func (t *table) assignTable(regions []geom.Cells, placed, end int) (best [][]int64, take [][]int) {
 	R := len(regions)
 	best, take = make([][]int64, R+1), make([][]int, R+1)
 	for r := range best {
-		best[r], take[r] = make([]int64, placed+1), make([]int, placed+1)
+		best[r], take[r] = make([]int64, end+1), make([]int, end+1)
 		for i := range best[r] {
 			best[r][i] = Infinite
 		}
 	}
-	best[R][placed] = 0
+	best[R][placed], best[R][end] = 0, 0
 	for r := R - 1; r >= 0; r-- {
-		for i := 0; i <= placed; i++ {
-			for j := i; j <= placed; j++ {
+		for i := 0; i <= end; i++ {
+			for j := i; j <= end; j++ {
 				c := t.runCost(i, j, regions[r])
 				if rest := best[r+1][j]; c < Infinite && rest < Infinite && c+rest < best[r][i] {
 					best[r][i], take[r][i] = c+rest, j

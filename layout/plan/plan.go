@@ -39,6 +39,12 @@ type Problem struct {
 	Cost func(item, columns, lines int) int64
 	// Empty is what a rectangle left without any article costs.
 	Empty func(columns, lines int) int64
+	// Reserve, when set, lets the tiling keep one rectangle empty after the last
+	// article, in reading order — so at the foot of the free area, against its right
+	// edge — for the space a page short of copy has left: room for a notice or an ad
+	// (the caller's business), instead of holes at the feet of many columns. It says
+	// what that rectangle costs, Infinite for a shape that may not be reserved.
+	Reserve func(columns, lines int) int64
 	// Gap is the number of lines between modules stacked one above the other.
 	Gap int
 	// Pins are modules fixed in advance; free articles are placed around them.
@@ -50,8 +56,12 @@ type Problem struct {
 type Solution struct {
 	Modules []geom.Cells
 	Cost    int64
-	// Empty lists the free rectangles that received no article.
+	// Empty lists the free rectangles that received no article, the reserved one
+	// (Problem.Reserve) among them, in reading order.
 	Empty []geom.Cells
+	// Reserved is the rectangle kept empty after the last article, or the zero
+	// geom.Cells.
+	Reserved geom.Cells
 }
 
 // ErrPins is wrapped by every error about pins that cannot be honoured.

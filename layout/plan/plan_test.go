@@ -50,6 +50,11 @@ func checkTiling(t *testing.T, p Problem, s Solution) {
 	}
 	for _, e := range s.Empty {
 		cells += e.Columns * e.Lines
+		for j, o := range all {
+			if e.Overlaps(o) {
+				t.Fatalf("empty %+v overlaps module %d %+v", e, j, o)
+			}
+		}
 	}
 	if cells > p.Columns*p.Lines {
 		t.Fatalf("modules hold %d cells of %d", cells, p.Columns*p.Lines)
@@ -188,5 +193,84 @@ func BenchmarkSolveLarge(b *testing.B) {
 		if _, err := Solve(p); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A page short of copy keeps what its articles cannot use in one band across the
+// foot, when a band costs less than holes in the modules: the articles' modules fit
+// their text, and the band is reported empty.
+func TestReserveTakesTheShortfall(t *testing.T) {
+	p := fakeProblem(8, 40, []area{{80, 8}, {80, 8}})
+	p.Cost = func(i, w, h int) int64 { // a cell short is dear, a cell over costs 3
+		if w < 8 {
+			return Infinite
+		}
+		if have := w * h; have < 80 {
+			return int64(80-have) * 1000
+		} else {
+			return int64(have-80) * 3
+		}
+	}
+	p.Reserve = func(w, h int) int64 {
+		if w < p.Columns {
+			return Infinite
+		}
+		return int64(w * h)
+	}
+	s, err := Solve(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTiling(t, p, s)
+	want := []geom.Cells{cells(0, 0, 8, 10), cells(0, 11, 8, 10)}
+	for i, m := range s.Modules {
+		if m != want[i] {
+			t.Errorf("module %d %+v, want %+v", i, m, want[i])
+		}
+	}
+	band := cells(0, 22, 8, 18)
+	if s.Reserved != band || len(s.Empty) != 1 || s.Empty[0] != band {
+		t.Errorf("reserved %+v, empty %+v; want the band %+v at the foot", s.Reserved, s.Empty, band)
+	}
+	if s.Cost != 8*18 {
+		t.Errorf("cost %d, want %d (the band's cells)", s.Cost, 8*18)
+	}
+}
+
+// Where holes in the modules cost less than the band, no band is kept.
+func TestNoReserveWhenHolesAreCheaper(t *testing.T) {
+	p := fakeProblem(8, 40, []area{{80, 8}, {80, 8}})
+	p.Reserve = func(w, h int) int64 { return int64(w*h) * 5 }
+	s, err := Solve(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTiling(t, p, s)
+	if s.Reserved != (geom.Cells{}) || len(s.Empty) != 0 {
+		t.Errorf("reserved %+v, empty %+v; want none", s.Reserved, s.Empty)
+	}
+}
+
+// A page too full for its articles keeps nothing empty: the least important article is
+// left out, and no band is reserved in its place.
+func TestNoReserveWhenArticlesAreLeftOut(t *testing.T) {
+	p := fakeProblem(8, 23, []area{{80, 8}, {80, 8}, {80, 8}})
+	p.Cost = func(i, w, h int) int64 {
+		if w < 8 || h < 10 {
+			return Infinite
+		}
+		return int64(w*h - 80)
+	}
+	p.Reserve = func(w, h int) int64 { return 0 }
+	s, err := Solve(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTiling(t, p, s)
+	if s.Modules[2] != (geom.Cells{}) || s.Modules[0].Empty() || s.Modules[1].Empty() {
+		t.Errorf("modules %+v, want the third left out", s.Modules)
+	}
+	if s.Reserved != (geom.Cells{}) {
+		t.Errorf("reserved %+v on a page too full for its articles", s.Reserved)
 	}
 }

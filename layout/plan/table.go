@@ -4,12 +4,16 @@ import "broadsheet/layout/geom"
 
 // table holds, for every run of consecutive free articles i..j−1 and every rectangle
 // size w × h, the least cost of tiling that rectangle with them and how it was cut.
+// When the problem allows a reserve, it is one more item after the articles, priced by
+// Problem.Reserve, so it is tiled in reading order like them.
 type table struct {
-	p     Problem
-	n     int // free articles
-	cost  []int64
-	how   []choice
-	first [][]int64 // first[i][w*(L+1)+h]: article i alone
+	p    Problem
+	n    int // free articles, and the reserve when there is one
+	cost []int64
+	how  []choice
+	// narrowest is the least width of a rectangle that can hold the reserve: runs
+	// that end with it are not tried narrower.
+	narrowest int
 }
 
 // choice records the cut that gave a table entry its cost.
@@ -27,6 +31,9 @@ const (
 
 func newTable(p Problem) *table {
 	n := p.Items
+	if p.Reserve != nil {
+		n++
+	}
 	size := (n + 1) * (n + 1) * (p.Columns + 1) * (p.Lines + 1)
 	t := &table{p: p, n: n, cost: make([]int64, size), how: make([]choice, size)}
 	for i := range t.cost {
@@ -41,10 +48,15 @@ func (t *table) at(i, j, w, h int) int {
 
 // fill computes every entry, shorter runs of articles first.
 func (t *table) fill() {
+	t.narrowest = t.p.Columns + 1
 	for i := 0; i < t.n; i++ {
 		for w := 1; w <= t.p.Columns; w++ {
 			for h := 1; h <= t.p.Lines; h++ {
-				t.cost[t.at(i, i+1, w, h)] = t.p.Cost(i, w, h)
+				c := t.leafCost(i, w, h)
+				t.cost[t.at(i, i+1, w, h)] = c
+				if i == t.p.Items && c < Infinite {
+					t.narrowest = min(t.narrowest, w)
+				}
 			}
 		}
 	}
@@ -55,8 +67,21 @@ func (t *table) fill() {
 	}
 }
 
+// leafCost is what item i costs alone in a rectangle w × h: an article's price, or the
+// reserve's.
+func (t *table) leafCost(i, w, h int) int64 {
+	if i == t.p.Items {
+		return t.p.Reserve(w, h)
+	}
+	return t.p.Cost(i, w, h)
+}
+
 func (t *table) fillRun(i, j int) {
-	for w := 1; w <= t.p.Columns; w++ {
+	from := 1
+	if j > t.p.Items {
+		from = t.narrowest // the run ends with the reserve
+	}
+	for w := from; w <= t.p.Columns; w++ {
 		for k := i + 1; k < j; k++ {
 			t.acrossCuts(i, j, k, w)
 			t.downCuts(i, j, k, w)

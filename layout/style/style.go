@@ -201,6 +201,10 @@ type Costs struct {
 	// too short is bad, text lost is worse.
 	ShortLeg          int64
 	MinLeg, ShortBody int
+	// Flagged is per empty area deeper than two lines, which the report flags for a
+	// person to look at: a column foot, or the band a page short of copy keeps at its
+	// foot (fit.ReserveCost). Many small holes cost more than one band of their cells.
+	Flagged int64
 }
 
 // Rules are the rules between modules.
@@ -288,7 +292,7 @@ func Default() Sheet {
 			Overset: 1_000_000, Cut: 1_000_000_000, CutWeight: 16, Hole: 100, ExtraHead: 30,
 			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, WordSplit: 200_000, Shallow: 1000, DeepHole: 1000,
 			NarrowPhoto: 300, OversizePhoto: 1000, NarrowLead: 800, Widow: 150, Keep: 20_000_000, MinDepth: 8,
-			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12,
+			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12, Flagged: 3000,
 		},
 		Rules:   Rules{Thin: pt(0.5)},
 		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2), Floor: pt(7.5), Gap: pt(10.5)},
