@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -27,17 +28,25 @@ func TestEditorsChecks(t *testing.T) {
 				t.Fatal(err)
 			}
 			page, rep := compose(t, file)
-			checkSizesFollowImportance(t, iss, rep)
-			checkLegs(t, iss, rep)
-			checkHeadWhite(t, rep)
-			checkPhotos(t, iss, rep)
-			checkRulesMeet(t, page, rep)
+			editorsChecks(t, iss, page, rep)
 		})
 	}
 }
 
-// Headline sizes do not grow down the article order unless a file fixes one; the
-// 报眼, beside the masthead, is outside that order.
+// editorsChecks are the checks of TestEditorsChecks on one composed page (the pages
+// of whole issues are checked with them too, in issue_test.go).
+func editorsChecks(t *testing.T, iss *issues.Issue, page *display.Page, rep *report.Report) {
+	t.Helper()
+	checkSizesFollowImportance(t, iss, rep)
+	checkLegs(t, iss, rep)
+	checkHeadWhite(t, rep)
+	checkPhotos(t, iss, rep)
+	checkRulesMeet(t, page, rep)
+}
+
+// Headline sizes do not grow down the order of importance unless a file fixes one; the
+// 报眼, beside the masthead, and what a whole issue's composition adds (a continuation,
+// the teasers) are outside that order.
 func checkSizesFollowImportance(t *testing.T, iss *issues.Issue, rep *report.Report) {
 	t.Helper()
 	for _, a := range iss.Articles {
@@ -46,8 +55,10 @@ func checkSizesFollowImportance(t *testing.T, iss *issues.Issue, rep *report.Rep
 		}
 	}
 	prev := math.Inf(1)
-	for _, a := range rep.Articles {
-		if e := iss.Masthead.Ear; a.Module == nil || e != nil && !e.Block && e.Index == a.Index {
+	ranked := slices.Clone(rep.Articles)
+	slices.SortStableFunc(ranked, func(a, b report.ArticleReport) int { return a.Rank - b.Rank })
+	for _, a := range ranked {
+		if e := iss.Masthead.Ear; a.Module == nil || e != nil && !e.Block && e.Index == a.Index || a.Item != "" {
 			continue
 		}
 		size := points(t, a.HeadlineSize)
