@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -22,9 +21,6 @@ import (
 // one worker, and a page given alone is composed with the rest of its issue; the
 // pages of other folders are set one by one, in parallel. Every page's build key
 // covers its folder's other page files.
-
-// issueFolder is the name of a folder of one issue's pages.
-var issueFolder = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // issueGroup is an issue folder of the run: its page files, and the run's jobs that
 // are its pages. Its pages are composed together when linked.
@@ -44,7 +40,7 @@ func groupIssues(jobs []job) ([]job, error) {
 	groups := map[string]*issueGroup{}
 	for i := range jobs {
 		dir := filepath.Dir(jobs[i].in)
-		if abs, err := filepath.Abs(dir); err != nil || !issueFolder.MatchString(filepath.Base(abs)) {
+		if abs, err := filepath.Abs(dir); err != nil || !folder.IsIssue(filepath.Base(abs)) {
 			continue // a page set from inside its folder is in it too
 		}
 		g, seen := groups[dir]
@@ -84,7 +80,8 @@ func readFolder(dir string) (files []string, linked bool, errs issues.ErrorList)
 			linked = linked || h.Linked
 		}
 	}
-	return files, linked, folder.Check(heads)
+	abs, _ := filepath.Abs(dir)
+	return files, linked, folder.Check(filepath.Base(abs), heads)
 }
 
 // buildIssue sets the run's pages of one issue, composed together: each page unless

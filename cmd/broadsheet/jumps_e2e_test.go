@@ -162,7 +162,7 @@ func TestBadIssuesExitTwo(t *testing.T) {
 			"p1.toml:3:8: page: 1 is also the page of"},
 		{"dates that differ", "2023-11-22", map[string]string{
 			"p01.toml": page(1, "2023-11-22", ""), "p02.toml": page(2, "2023-11-23", "")},
-			"p02.toml:2:8: date: 2023-11-23 differs from 2023-11-22"},
+			"p02.toml:2:8: date: 2023-11-23 is not the date of its issue folder, 2023-11-22"},
 		{"a loop", "2023-11-22", map[string]string{
 			"p01.toml": page(1, "2023-11-22", ""), "p02.toml": page(2, "2023-11-22", "jump = { page = 3 }\n"),
 			"p03.toml": page(3, "2023-11-22", "jump = { page = 2 }\n")},

@@ -54,7 +54,11 @@ func printIssue(w io.Writer, r result) {
 			fmt.Fprintf(w, "  %s %s: jumps to page %d, but nothing continues there: %s\n", j.File, j.Item, j.To, j.Reason)
 			continue
 		}
-		fmt.Fprintf(w, "  %s %s: page %d → page %d, %d + %d characters\n", j.File, j.Item, j.From, j.To, j.CharsFrom, j.CharsTo)
+		over := ""
+		if j.OversetTo > 0 {
+			over = fmt.Sprintf(", %d of them overset on page %d", j.OversetTo, j.To)
+		}
+		fmt.Fprintf(w, "  %s %s: page %d → page %d, %d + %d characters%s\n", j.File, j.Item, j.From, j.To, j.CharsFrom, j.CharsTo, over)
 	}
 	for _, t := range r.Issue.Teasers {
 		fmt.Fprintf(w, "  %s %s: %q → page %d\n", t.File, t.Item, t.Text, t.Page)

@@ -10,6 +10,7 @@ package folder
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -51,8 +52,16 @@ func Peek(path string, data []byte) (h Head, ok bool) {
 	return h, true
 }
 
-// Check refuses two files of one page and dates that differ in one issue folder.
-func Check(heads []Head) tomltab.ErrorList {
+// IsIssue reports whether a folder's name is a date (2023-11-22): the folder of one
+// issue's pages.
+func IsIssue(name string) bool {
+	_, err := time.Parse(time.DateOnly, name)
+	return err == nil
+}
+
+// Check refuses, in the issue folder of the given date (its name), two files of one
+// page and pages of another date.
+func Check(date string, heads []Head) tomltab.ErrorList {
 	var errs tomltab.ErrorList
 	first := map[int]string{}
 	for _, h := range heads {
@@ -61,9 +70,8 @@ func Check(heads []Head) tomltab.ErrorList {
 		} else {
 			first[h.Page] = h.File
 		}
-		if h.Date != heads[0].Date {
-			errs.Add(h.DatePos, "date", "%s differs from %s in %s; want the pages of one issue folder to share its date",
-				h.Date, heads[0].Date, heads[0].File)
+		if h.Date != date {
+			errs.Add(h.DatePos, "date", "%s is not the date of its issue folder, %s; want the pages of an issue in the folder of their date", h.Date, date)
 		}
 	}
 	return errs

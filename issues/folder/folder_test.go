@@ -27,13 +27,21 @@ func TestCheckRefusesTwoFilesOfAPageAndTwoDates(t *testing.T) {
 	a, _ := Peek("a.toml", []byte("date = 2023-11-22\npage = 1\n"))
 	b, _ := Peek("b.toml", []byte("date = 2023-11-22\npage = 1\n"))
 	c, _ := Peek("c.toml", []byte("page = 2\ndate = 2023-11-23\n"))
-	got := Check([]Head{a, b, c}).Error()
-	for _, want := range []string{"b.toml:2:8: page: 1 is also the page of a.toml", "c.toml:2:8: date: 2023-11-23 differs from 2023-11-22 in a.toml"} {
+	got := Check("2023-11-22", []Head{a, b, c}).Error()
+	for _, want := range []string{"b.toml:2:8: page: 1 is also the page of a.toml", "c.toml:2:8: date: 2023-11-23 is not the date of its issue folder, 2023-11-22"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Check = %s\nwant %q", got, want)
 		}
 	}
-	if errs := Check([]Head{a, c}); len(errs) != 1 {
+	if errs := Check("2023-11-22", []Head{a, c}); len(errs) != 1 {
 		t.Errorf("Check = %v; want only the date", errs)
+	}
+}
+
+func TestIsIssueTakesDatesOnly(t *testing.T) {
+	for name, want := range map[string]bool{"2023-11-22": true, "2024-02-29": true, "2024-99-99": false, "2023-11-22x": false, "pages": false} {
+		if got := IsIssue(name); got != want {
+			t.Errorf("IsIssue(%q) = %v, want %v", name, got, want)
+		}
 	}
 }

@@ -144,6 +144,8 @@ func checkTeasers(pages []*issues.Issue, byNo map[int]*issues.Issue, errs *issue
 				if on, ok := FindArticle(pages, t.Article); !ok {
 					errs.Add(t.ArticlePos, teaserItem(k)+".article", "%q is the headline of no article in the issue (pages %s); want an article's headline as its file gives it",
 						t.Article, pageList(pages))
+				} else if n := countArticles(pages, t.Article); n > 1 {
+					errs.Add(t.ArticlePos, teaserItem(k)+".article", "%q is the headline of %d articles in the issue; want a headline only one article has, or page = N", t.Article, n)
 				} else if on == p.PageNo {
 					errs.Add(t.ArticlePos, teaserItem(k)+".article", "%q is on page %d, the teaser's own page; want an article of another page", t.Article, on)
 				}
@@ -169,6 +171,19 @@ func FindArticle(pages []*issues.Issue, headline string) (page int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// countArticles counts the articles of the issue with the given headline.
+func countArticles(pages []*issues.Issue, headline string) int {
+	n, want := 0, normalHeadline(headline)
+	for _, p := range pages {
+		for _, a := range p.Articles {
+			if normalHeadline(a.Headline) == want {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // normalHeadline is a headline as a teaser may name it: without forced breaks and

@@ -70,6 +70,11 @@ func TestCheckRefusesWhatMakesNoIssue(t *testing.T) {
 			a.Teasers = []issues.Teaser{{Text: "看点", Article: "丁", ArticlePos: issues.Pos{File: "a.toml", Line: 13, Col: 11}}}
 			return []*issues.Issue{a, page(2, "b.toml", "乙")}
 		}, `a.toml:13:11: teaser[0].article: "丁" is the headline of no article in the issue`},
+		{"teaser to a headline two articles have", func() []*issues.Issue {
+			a := page(1, "a.toml", "甲")
+			a.Teasers = []issues.Teaser{{Text: "看点", Article: "乙", ArticlePos: issues.Pos{File: "a.toml", Line: 15, Col: 11}}}
+			return []*issues.Issue{a, page(2, "b.toml", "乙"), page(3, "c.toml", "乙")}
+		}, `a.toml:15:11: teaser[0].article: "乙" is the headline of 2 articles in the issue`},
 		{"teaser to an article on its own page", func() []*issues.Issue {
 			a := page(1, "a.toml", "甲")
 			a.Teasers = []issues.Teaser{{Text: "看点", Article: "甲", ArticlePos: issues.Pos{File: "a.toml", Line: 14, Col: 11}}}

@@ -54,6 +54,9 @@ type JumpReport struct {
 	Reason    string `json:"reason,omitempty"`
 	CharsFrom int    `json:"characters_from"`
 	CharsTo   int    `json:"characters_to"`
+	// OversetTo counts the characters of the rest that do not fit the page it
+	// continues on (its overset, warned there).
+	OversetTo int `json:"overset_to,omitempty"`
 }
 
 // TeaserReport is one teaser of a 导读 and the page it points to.
@@ -121,5 +124,21 @@ func Compose(pages []*issues.Issue, opt layout.Options) (*Result, error) {
 	for _, p := range pages {
 		res.Pages = append(res.Pages, done[p.PageNo])
 	}
+	for k := range res.Report.Jumps {
+		restOverset(&res.Report.Jumps[k], done[res.Report.Jumps[k].To].Report)
+	}
 	return res, nil
+}
+
+// restOverset records what of a jump's rest did not fit the page it continues on.
+func restOverset(j *JumpReport, on *report.Report) {
+	if on == nil || !j.Cut {
+		return
+	}
+	name := continuationName(j.Item, j.File)
+	for _, a := range on.Articles {
+		if a.Item == name && a.Overset != nil {
+			j.OversetTo = a.Overset.Characters
+		}
+	}
 }

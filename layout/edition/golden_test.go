@@ -117,3 +117,33 @@ func TestShippedIssueJumpsAndTeases(t *testing.T) {
 		}
 	}
 }
+
+// The rest of a story jumped to a page with no room for it is overset there, warned
+// at the jump under the continuation's name, and the issue's report counts it.
+func TestRestOnAFullPageIsOversetAndSaid(t *testing.T) {
+	from, err := issues.Decode("../../issues/compose-06-overset.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	to, err := issues.Decode("../../issues/compose-07-pinned.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from.PageNo, to.PageNo, to.Date = 1, 2, from.Date
+	from.Articles[0].Jump = &issues.Jump{Pos: from.Articles[0].Pos, Page: 2, Headline: "续", Rank: 2}
+	res, err := Compose([]*issues.Issue{from, to}, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := res.Report.Jumps[0]
+	if !j.Cut || j.OversetTo == 0 || j.OversetTo > j.CharsTo {
+		t.Fatalf("jump %+v; want it cut and part of its rest overset on page 2", j)
+	}
+	warned := false
+	for _, w := range res.Pages[1].Report.Warnings {
+		warned = warned || w.Kind == "overset" && strings.HasPrefix(w.Item, "continuation of article[0] of compose-06-overset.toml")
+	}
+	if !warned {
+		t.Errorf("page 2 warns of no overset continuation: %+v", res.Pages[1].Report.Warnings)
+	}
+}

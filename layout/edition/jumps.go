@@ -24,7 +24,7 @@ func continuation(from *issues.Issue, i int, j *report.Jump) issues.Article {
 	return issues.Article{
 		Pos: a.Jump.Pos, Headline: a.Jump.Headline, Paragraphs: rest, Byline: a.Byline, Kind: issues.KindStory,
 		Continued: &issues.Continued{FromPage: from.PageNo, File: from.File, Index: i, Fragment: off > 0, Rank: a.Jump.Rank},
-		Name:      fmt.Sprintf("continuation of %s of %s", issues.ArticleItem(i), filepath.Base(from.File)),
+		Name:      continuationName(issues.ArticleItem(i), from.File),
 	}
 }
 
@@ -97,4 +97,9 @@ func teaserBox(p *issues.Issue, pages []*issues.Issue, format string, out *Repor
 		p.Masthead.Ear = &issues.Ear{Pos: box.EarPos, Index: len(p.Articles), Name: "teasers"}
 	}
 	p.Articles = append(p.Articles, a)
+}
+
+// continuationName is what messages call the rest of article item of file.
+func continuationName(item, file string) string {
+	return fmt.Sprintf("continuation of %s of %s", item, filepath.Base(file))
 }
