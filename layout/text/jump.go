@@ -104,12 +104,12 @@ func (s *Story) inLead(n int) bool {
 // set again up to there; next says where the rest starts.
 func (s *Story) keep(n int) ([]BodyLine, Split) {
 	for back := 1; back <= s.set.Sheet.Jumps.Sentence && n-back >= 0; back++ {
-		if kept, sp, ok := s.cutAt(n-back, n, sentenceEnd); ok {
+		if kept, sp, ok := s.cutAt(n-back, sentenceEnd); ok {
 			return kept, sp
 		}
 	}
 	if b := s.Body[n]; !b.First && b.Para >= 0 && s.insideWord(n) {
-		if kept, sp, ok := s.cutAt(n-1, n, s.wordEnd(n-1)); ok {
+		if kept, sp, ok := s.cutAt(n-1, wordEnd); ok {
 			return kept, sp
 		}
 	}
@@ -134,10 +134,9 @@ func (s *Story) startOf(n int) Split {
 	return Split{Para: -1}
 }
 
-// cutAt looks in body line l (which ends before line n) for the last place find
-// accepts, and cuts there: the lines before l, then l set again up to that place as
-// its paragraph's last line.
-func (s *Story) cutAt(l, n int, find func(text string, from, to int) int) ([]BodyLine, Split, bool) {
+// cutAt looks in body line l for the last place find accepts, and cuts there: the
+// lines before l, then l set again up to that place as its paragraph's last line.
+func (s *Story) cutAt(l int, find func(text string, from, to int) int) ([]BodyLine, Split, bool) {
 	b := s.Body[l]
 	if b.Para < 0 || b.Para >= len(s.Art.Paragraphs) || b.Cross || b.Brief {
 		return nil, Split{}, false
@@ -197,17 +196,15 @@ func (s *Story) insideWord(n int) bool {
 	return q[p.offsetOf(s.Body[n].Line)] == words.Forbidden
 }
 
-// wordEnd finds, for body line l, the last place in it where a word ends.
-func (s *Story) wordEnd(l int) func(text string, from, to int) int {
-	return func(text string, from, to int) int {
-		q := words.Breaks(text)
-		for x := to - 1; x > from; x-- {
-			if q[x] > words.Forbidden {
-				return x
-			}
+// wordEnd is the last place in text[from:to] where a word ends, or -1.
+func wordEnd(text string, from, to int) int {
+	q := words.Breaks(text)
+	for x := to - 1; x > from; x-- {
+		if q[x] > words.Forbidden {
+			return x
 		}
-		return -1
 	}
+	return -1
 }
 
 // setPara is a paragraph's spans as the body sets them, joined into one text, and
