@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"broadsheet/issues"
+	"broadsheet/layout/words"
 )
 
 // jumpStory is a story with crossheads, bold run-ins and an escaped asterisk, for
@@ -58,6 +59,9 @@ func TestJumpedLosesAndRepeatsNothing(t *testing.T) {
 		}
 		if body[len(body)-2].Cross {
 			t.Fatalf("room %d: the part ends with a crosshead", room)
+		}
+		if para := a.Paragraphs[sp.Para]; sp.Fragment() && !strings.Contains(para, "*") && words.Breaks(para)[sp.Offset] == words.Forbidden {
+			t.Errorf("room %d: the story is cut inside a word: %q | %q", room, para[:sp.Offset], para[sp.Offset:])
 		}
 		rest := restText(a, sp)
 		if got := strings.ReplaceAll(linesText(body)+rest, " ", ""); got != want {
