@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"broadsheet/issues"
 	"broadsheet/layout/lines"
 	"broadsheet/layout/words"
 )
@@ -41,8 +42,8 @@ func (s *Story) jumpLabel(format string, page int) BodyLine {
 // rest keeps at least two lines. ok is false when the whole story fits, or when no cut
 // leaves a line of text on this page.
 func (s *Story) Jumped(room, to int) (cut *Story, sp Split, ok bool) {
-	if len(s.Body) <= room || room < 2 {
-		return s, Split{}, false
+	if len(s.Body) <= room || room < 2 || s.Art.Kind == issues.KindBriefs {
+		return s, Split{}, false // a brief list does not jump (the decoder refuses it)
 	}
 	n := s.firstCut(room - 1)
 	if n < 1 {
@@ -108,7 +109,7 @@ func (s *Story) keep(n int) ([]BodyLine, Split) {
 			return kept, sp
 		}
 	}
-	if b := s.Body[n]; !b.First && b.Para >= 0 && s.insideWord(n) {
+	if b := s.Body[n]; !b.First && b.Para >= 0 && b.Para < len(s.Art.Paragraphs) && s.insideWord(n) {
 		if kept, sp, ok := s.cutAt(n-1, wordEnd); ok {
 			return kept, sp
 		}
