@@ -17,9 +17,10 @@ import (
 )
 
 // minFill is the least fill of each shipped page: below it the plan is broken, not the
-// page short of copy. compose-11 is short of copy on purpose.
+// page short of copy. compose-11 is short of copy on purpose; so are the twelve briefs
+// of compose-03, set narrow and deep with their shortage left in one band.
 var minFill = map[string]float64{
-	"compose-01-tabloid.toml": 0.92, "compose-02-custom-size.toml": 0.80, "compose-03-briefs.toml": 0.78,
+	"compose-01-tabloid.toml": 0.92, "compose-02-custom-size.toml": 0.80, "compose-03-briefs.toml": 0.72,
 	"compose-04-feature.toml": 0.97, "compose-05-long-lead.toml": 0.97, "compose-06-overset.toml": 0.92,
 	"compose-07-pinned.toml": 0.93, "compose-08-photos.toml": 0.92, "compose-09-six-columns.toml": 0.84,
 	"compose-10-front-page.toml": 0.84, "compose-11-editorial.toml": 0.66, "compose-13-furniture.toml": 0.89, "punctuation.toml": 0.82,

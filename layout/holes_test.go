@@ -8,12 +8,14 @@ import (
 // mostHoles is how many empty areas more than two lines deep each shipped page may
 // have: each is a hole the report flags for a person. A page short of copy keeps its
 // shortfall in one band at its foot rather than in holes at many column feet; the
-// twelve briefs had 17 such holes before it could.
+// twelve briefs had 17 such holes before it could. compose-11, short of copy on
+// purpose, has one more since its 25-line story is no longer spread in a strip: the
+// white it hid is a band of its own.
 var mostHoles = map[string]int{
 	"compose-01-tabloid.toml": 0, "compose-02-custom-size.toml": 7, "compose-03-briefs.toml": 6,
 	"compose-04-feature.toml": 0, "compose-05-long-lead.toml": 0, "compose-06-overset.toml": 1,
 	"compose-07-pinned.toml": 7, "compose-08-photos.toml": 3, "compose-09-six-columns.toml": 4,
-	"compose-10-front-page.toml": 2, "compose-11-editorial.toml": 7, "compose-12-front-masthead.toml": 3,
+	"compose-10-front-page.toml": 2, "compose-11-editorial.toml": 8, "compose-12-front-masthead.toml": 3,
 	"compose-13-furniture.toml": 1, "punctuation.toml": 4, "zhengzhou-2023-11-21-p7.toml": 4,
 }
 

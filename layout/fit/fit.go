@@ -48,11 +48,18 @@ type Article struct {
 	// photoBlocks[w] are the ways to set the photos in an article w columns wide, once
 	// worked out.
 	photoBlocks [][]block
+	// gape is the price of each line an empty column foot is deeper than MinDepth
+	// (Costs.Gape, for a story without photos).
+	gape int64
 }
 
 // New prepares story s for fitting on grid g.
 func New(s *text.Story, g grid.Grid, sheet *style.Sheet) *Article {
-	return &Article{S: s, grid: g, sheet: sheet, costs: &sheet.Costs}
+	a := &Article{S: s, grid: g, sheet: sheet, costs: &sheet.Costs}
+	if len(s.Art.Photos) == 0 {
+		a.gape = sheet.Costs.Gape
+	}
+	return a
 }
 
 // HeadChoice is a headline block worth trying and what its looks cost.
@@ -245,7 +252,18 @@ func (s *Article) shapeCost(f *Fitting, b int) int64 {
 	if legs := rows - f.PhotoLines; f.PhotoCols > 0 && legs > 0 && legs < s.costs.MinDepth {
 		c += int64((s.costs.MinDepth-legs)*f.PhotoCols) * s.costs.Shallow
 	}
-	return c + s.deepFeet(f, need, rows)
+	return c + s.deepFeet(f, need, rows) + s.stripCost(f, need, b)
+}
+
+// stripCost prices the columns of a short story's module beyond those its body of need
+// lines fills in legs of MinDepth lines: each body cell of them at Costs.Strip.
+func (s *Article) stripCost(f *Fitting, need, b int) int64 {
+	c := s.costs
+	if c.Strip == 0 || len(s.S.Art.Photos) > 0 || (need >= c.StripBody && s.S.Rank > 0) {
+		return 0
+	}
+	cols := max(c.StripCols, need/max(1, c.MinDepth))
+	return int64(max(0, f.Columns-cols)*b) * c.Strip
 }
 
 // deepFeet prices the empty feet of the columns as the text levelled to rows leaves
@@ -270,7 +288,7 @@ func (s *Article) foot(lines int) int64 {
 	if lines <= 2 {
 		return 0
 	}
-	return int64(lines-2)*s.costs.DeepHole + s.costs.Flagged
+	return int64(lines-2)*s.costs.DeepHole + s.costs.Flagged + int64(max(0, lines-s.costs.MinDepth))*s.gape
 }
 
 // HeadChoiceAt is the headline set at exactly 号 index hao, at width w.
@@ -437,15 +455,15 @@ func spare(cols []int, f *Fitting, from, to int) int {
 
 // ReserveCost is what it costs to keep a band w × h empty at the foot of the page,
 // after the last article (plan.Problem.Reserve): the room a page short of copy has
-// left, in one place, where a notice or an advertisement can go. Only a band across
-// the whole type area may be kept so. Each of its cells is priced like a cell of a deep
-// hole; what the band saves over holes at many column feet is their flags: it is one
-// empty area for a person to look at, not many.
+// left, in one place, where a notice or an advertisement can go. Only a band at least
+// Costs.ReserveWidth of the type area wide may be kept so. Each of its cells is priced
+// a little below a cell of a deep hole (Costs.ReserveDeep), and it is flagged once: it
+// is one empty area for a person to look at, not many.
 func ReserveCost(g grid.Grid, c *style.Costs, w, h int) int64 {
-	if w < g.Columns {
+	if int64(w)*c.ReserveWidth.Den < int64(g.Columns)*c.ReserveWidth.Num {
 		return plan.Infinite
 	}
-	cost := int64(w*h) * (c.Hole + c.DeepHole)
+	cost := int64(w*h) * (c.Hole + c.DeepHole*c.ReserveDeep.Num/c.ReserveDeep.Den)
 	if h > 2 {
 		cost += c.Flagged
 	}

@@ -205,6 +205,26 @@ type Costs struct {
 	// person to look at: a column foot, or the band a page short of copy keeps at its
 	// foot (fit.ReserveCost). Many small holes cost more than one band of their cells.
 	Flagged int64
+	// Strip is per body cell of the columns a short story's module has beyond those its
+	// body fills in legs of MinDepth lines: a short story spread over a wide module in
+	// shallow legs (a strip) hides the page's shortage of copy in its width, and is
+	// priced above the white it hides, so that the page keeps its story narrow and deep
+	// and reports what is left empty. A story is short when its body has fewer than
+	// StripBody lines, and the lead story is held to it at any length (NarrowLead keeps
+	// it from being narrow, this from being wider than its text). A module of StripCols
+	// or fewer columns is never a strip (a 豆腐块), nor is one with photos, which their
+	// own prices size.
+	Strip                int64
+	StripBody, StripCols int
+	// Gape is per line and column an empty column foot of a story without photos is
+	// deeper than MinDepth: a column's worth of white inside a module reads as a hole,
+	// so the page's white gathers in the reserved band (fit.ReserveCost) instead.
+	Gape int64
+	// ReserveDeep is the share of DeepHole each cell of the band a page short of copy
+	// keeps empty costs: below the white at a column foot, so that the white gathers
+	// where an advertisement or notice can go. ReserveWidth is the least width of that
+	// band, of the type area's: half the page takes a half-width advertisement.
+	ReserveDeep, ReserveWidth Ratio
 }
 
 // Rules are the rules between modules.
@@ -293,6 +313,7 @@ func Default() Sheet {
 			HaoStep: 60, TwoLines: 150, TwoLinesWide: 4, TwoLinesWider: 6, ManyLines: 5000, MostLines: 2, WordSplit: 200_000, Shallow: 1000, DeepHole: 1000,
 			NarrowPhoto: 300, OversizePhoto: 1000, NarrowLead: 800, Widow: 150, Keep: 20_000_000, MinDepth: 8,
 			ShortLeg: 20_000_000, MinLeg: 6, ShortBody: 12, Flagged: 3000,
+			Strip: 3000, StripBody: 40, StripCols: 3, Gape: 400, ReserveDeep: Ratio{9, 10}, ReserveWidth: Ratio{1, 2},
 		},
 		Rules:   Rules{Thin: pt(0.5)},
 		Running: RunningHead{Info: pt(10.5), Name: pt(14), Thick: pt(1.2), Thin: pt(0.4), RuleGap: pt(2), Floor: pt(7.5), Gap: pt(10.5)},
