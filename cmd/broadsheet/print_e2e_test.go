@@ -34,7 +34,7 @@ func markedSample(t *testing.T, dir string) string {
 var pdfaOneOnly = regexp.MustCompile(`^(3\.1\.11 : .*CIDSet entry is missing|7\.11\.2 : .*part must be 1|` +
 	`2\.1\.3 : .*The S entry of the OutputIntent isn't GTS_PDFA1|7\.1\.1 : .*No type defined for \{http://ns\.adobe\.com/pdf/1\.3/\}Trapped)`)
 
-// Every page in issues/, and the sample with bleed and marks, is clean for qpdf and
+// Every page in issues/ (those of its whole issues too), and the sample with bleed and marks, is clean for qpdf and
 // for PDFBox's Preflight, but for the rules only PDF/A-1 has; the marked sample has the
 // boxes asked for; the sample page prints in black ink alone.
 func TestEveryPageConforms(t *testing.T) {
@@ -44,9 +44,11 @@ func TestEveryPageConforms(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
-	if len(pdfs) < 10 {
-		t.Fatalf("%d PDFs written", len(pdfs))
+	whole, _ := filepath.Glob(filepath.Join(dir, "*", "*.pdf")) // the pages of the whole issues
+	if len(pdfs) < 10 || len(whole) < 4 {
+		t.Fatalf("%d PDFs and %d pages of whole issues written", len(pdfs), len(whole))
 	}
+	pdfs = append(pdfs, whole...)
 	marked := markedSample(t, dir)
 	pdfs = append(pdfs, marked)
 	boxes := tool(t, "pdfinfo", "-box", marked)
