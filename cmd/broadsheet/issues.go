@@ -99,8 +99,8 @@ func buildIssue(b *batch.Run, g *issueGroup, jobs []job, c config) []result {
 			is.compose()
 			r = is.set(j, c, start)
 			key, files := "", []string(nil)
-			if is.data[j.in] != nil {
-				key, files = b.IssueKey(is.data[j.in], is.pages, g.others(j.in))
+			if data := is.data[g.file(j.in)]; data != nil {
+				key, files = b.IssueKey(data, is.pages, g.others(j.in))
 			}
 			return outcome(r), key, files
 		})
@@ -181,9 +181,14 @@ func (is *composedIssue) record(file string, err error) {
 	}
 }
 
+// file is the group's name of page file in, however the path was written
+// (./2023-11-22/p01.toml, 2023-11-22//p01.toml).
+func (g *issueGroup) file(in string) string { return filepath.Join(g.dir, filepath.Base(in)) }
+
 // others are what a page's build key covers of its issue besides the page: the
 // other page files, and the folder (its list of pages).
-func (g *issueGroup) others(file string) []string {
+func (g *issueGroup) others(in string) []string {
+	file := g.file(in)
 	return append(slices.DeleteFunc(slices.Clone(g.files), func(f string) bool { return f == file }), g.dir)
 }
 
@@ -198,12 +203,12 @@ func pageKey(b *batch.Run, j job, data []byte, iss *issues.Issue) (string, []str
 
 // set writes the page of job j from the composed issue, or says why it cannot be set.
 func (is *composedIssue) set(j job, c config, start time.Time) result {
-	r := result{File: j.in}
+	r, file := result{File: j.in}, is.group.file(j.in)
 	switch {
 	case is.fail != nil:
 		return r.fail(is.fail).done(start)
-	case len(is.errs[j.in]) > 0:
-		r.Status, r.Errors = exitInput, is.errs[j.in]
+	case len(is.errs[file]) > 0:
+		r.Status, r.Errors = exitInput, is.errs[file]
 		return r.done(start)
 	case is.res == nil:
 		r.Status = exitInput
@@ -211,7 +216,7 @@ func (is *composedIssue) set(j job, c config, start time.Time) result {
 		return r.done(start)
 	}
 	for _, p := range is.res.Pages {
-		if p.Issue.File == j.in {
+		if p.Issue.File == file {
 			if !is.reported {
 				r.Issue, is.reported = &is.res.Report, true
 			}

@@ -241,10 +241,12 @@ func TestLinkedIssueErrorsAndRelativePaths(t *testing.T) {
 		t.Fatalf("exit %d; want 2, p02's own error at its place and p01 stopped by it:\n%s", code, stderr)
 	}
 	writeFile(t, filepath.Join(dir, "p02.toml"), "newspaper = \"报\"\ndate = 2023-11-22\npage = 2\n\n[[article]]\nheadline = \"乙\"\nbody = \"正文。\"\n")
-	cmd := exec.Command(binary, "--check", "p01.toml")
-	cmd.Dir = dir
-	got, err := cmd.CombinedOutput()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitAttention || !strings.Contains(string(got), "jump-unneeded") {
-		t.Fatalf("p01.toml set from inside its folder is not composed with its issue (%v):\n%s", err, got)
+	for _, path := range []string{"p01.toml", "./p01.toml", "../2023-11-22//p01.toml"} {
+		cmd := exec.Command(binary, "--check", path)
+		cmd.Dir = dir
+		got, err := cmd.CombinedOutput()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitAttention || !strings.Contains(string(got), "jump-unneeded") {
+			t.Fatalf("%s set from inside its folder is not composed with its issue (%v):\n%s", path, err, got)
+		}
 	}
 }
