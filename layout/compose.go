@@ -37,16 +37,21 @@ type Options struct {
 	Sheet *style.Sheet
 }
 
+// StyleSheet is the options' style sheet: Sheet, or the house style.
+func (opt Options) StyleSheet() *style.Sheet {
+	if opt.Sheet != nil {
+		return opt.Sheet
+	}
+	def := style.Default()
+	return &def
+}
+
 // Compose lays out the page of an issue: it returns the page to draw and the report of
 // what went where. A pin that cannot be honoured is an issues.ErrorList naming the
 // pin's position in the file; everything else that needs a person (overset text,
 // characters no font has, soft photos) is a warning in the report.
 func Compose(iss *issues.Issue, opt Options) (*display.Page, *report.Report, error) {
-	sheet := opt.Sheet
-	if sheet == nil {
-		def := style.Default()
-		sheet = &def
-	}
+	sheet := opt.StyleSheet()
 	faces, err := text.LoadFaces()
 	if err != nil {
 		return nil, nil, err

@@ -11,6 +11,12 @@ import (
 // teaser whose page does not exist or whose article is not found. The pages are in
 // page order.
 func Check(pages []*issues.Issue) error {
+	_, err := check(pages)
+	return err
+}
+
+// check is Check, and the order to compose the pages in (composeOrder).
+func check(pages []*issues.Issue) ([]*issues.Issue, error) {
 	var errs issues.ErrorList
 	byNo := map[int]*issues.Issue{}
 	for _, p := range pages {
@@ -24,16 +30,17 @@ func Check(pages []*issues.Issue) error {
 		}
 	}
 	if len(errs) > 0 {
-		return errs.Err()
+		return nil, errs.Err()
 	}
-	checkJumps(pages, byNo, &errs)
+	order := checkJumps(pages, byNo, &errs)
 	checkTeasers(pages, byNo, &errs)
-	return errs.Err()
+	return order, errs.Err()
 }
 
 // checkJumps finds jumps to pages not in the issue, to their own page, and loops: a
-// page whose story jumps to a page that (through others) jumps back to it.
-func checkJumps(pages []*issues.Issue, byNo map[int]*issues.Issue, errs *issues.ErrorList) {
+// page whose story jumps to a page that (through others) jumps back to it. Without
+// them, it returns the order to compose the pages in.
+func checkJumps(pages []*issues.Issue, byNo map[int]*issues.Issue, errs *issues.ErrorList) []*issues.Issue {
 	for _, p := range pages {
 		for i, a := range p.Articles {
 			j := a.Jump
@@ -47,12 +54,14 @@ func checkJumps(pages []*issues.Issue, byNo map[int]*issues.Issue, errs *issues.
 		}
 	}
 	if len(*errs) > 0 {
-		return
+		return nil
 	}
-	if _, loop := composeOrder(pages, byNo); loop != nil {
+	order, loop := composeOrder(pages, byNo)
+	if loop != nil {
 		errs.Add(loop.pos, jumpItem(loop.index), "page %d jumps to page %d, which leads back to page %d through its jumps; want jumps that never return to a page they left",
 			loop.from, loop.to, loop.from)
 	}
+	return order
 }
 
 // jumpItem names the jump of article i.

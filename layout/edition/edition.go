@@ -17,7 +17,6 @@ import (
 	"broadsheet/layout"
 	"broadsheet/layout/display"
 	"broadsheet/layout/report"
-	"broadsheet/layout/style"
 )
 
 // Page is one page of the issue as composed.
@@ -94,7 +93,8 @@ func Order(pages []*issues.Issue) []*issues.Issue {
 // issues.ErrorList at the keys that cause them.
 func Compose(pages []*issues.Issue, opt layout.Options) (*Result, error) {
 	pages = Order(pages)
-	if err := Check(pages); err != nil {
+	order, err := check(pages)
+	if err != nil {
 		return nil, err
 	}
 	byNo := map[int]*issues.Issue{}
@@ -102,15 +102,10 @@ func Compose(pages []*issues.Issue, opt layout.Options) (*Result, error) {
 		byNo[p.PageNo] = withPage(p)
 	}
 	res := &Result{Report: Report{Jumps: []JumpReport{}, Teasers: []TeaserReport{}}}
-	sheet := opt.Sheet
-	if sheet == nil {
-		def := style.Default()
-		sheet = &def
-	}
+	teaser := opt.StyleSheet().Jumps.Teaser
 	for _, p := range pages {
-		teaserBox(byNo[p.PageNo], pages, sheet.Jumps.Teaser, &res.Report)
+		teaserBox(byNo[p.PageNo], pages, teaser, &res.Report)
 	}
-	order, _ := composeOrder(pages, byNo)
 	done := map[int]Page{}
 	for _, p := range order {
 		iss := byNo[p.PageNo]

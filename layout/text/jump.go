@@ -109,9 +109,13 @@ func (s *Story) keep(n int) ([]BodyLine, Split) {
 			return kept, sp
 		}
 	}
-	if b := s.Body[n]; !b.First && b.Para >= 0 && b.Para < len(s.Art.Paragraphs) && s.insideWord(n) {
-		if kept, sp, ok := s.cutAt(n-1, wordEnd); ok {
-			return kept, sp
+	if b := s.Body[n]; !b.First && b.Para >= 0 && b.Para < len(s.Art.Paragraphs) {
+		p := s.para(b.Para)
+		q := words.Breaks(p.text)
+		if q[p.offsetOf(b.Line)] == words.Forbidden { // line n starts inside a word
+			if kept, sp, ok := s.cutAt(n-1, wordEnd(q)); ok {
+				return kept, sp
+			}
 		}
 	}
 	return append([]BodyLine(nil), s.Body[:n]...), s.startOf(n)
@@ -190,22 +194,17 @@ func sentenceEnd(text string, from, to int) int {
 	return end
 }
 
-// insideWord reports whether body line n starts inside a word of its paragraph.
-func (s *Story) insideWord(n int) bool {
-	p := s.para(s.Body[n].Para)
-	q := words.Breaks(p.text)
-	return q[p.offsetOf(s.Body[n].Line)] == words.Forbidden
-}
-
-// wordEnd is the last place in text[from:to] where a word ends, or -1.
-func wordEnd(text string, from, to int) int {
-	q := words.Breaks(text)
-	for x := to - 1; x > from; x-- {
-		if q[x] > words.Forbidden {
-			return x
+// wordEnd finds, by the segmenter's qualities q of a paragraph's text, the last place
+// in text[from:to] where a word ends, or -1.
+func wordEnd(q []words.Quality) func(text string, from, to int) int {
+	return func(_ string, from, to int) int {
+		for x := to - 1; x > from; x-- {
+			if q[x] > words.Forbidden {
+				return x
+			}
 		}
+		return -1
 	}
-	return -1
 }
 
 // setPara is a paragraph's spans as the body sets them, joined into one text, and
@@ -254,16 +253,8 @@ func (p setPara) span(x int) int {
 
 // split is the split at text offset x: its place in the file's paragraph.
 func (p setPara) split(x int) Split {
+	x = max(x, p.own) // never inside the lead, which cuts refuse
 	k := p.span(x)
-	if p.src[k] == nil { // inside the lead: the paragraph's own text starts after it
-		for k < len(p.src) && p.src[k] == nil {
-			k++
-		}
-		if k == len(p.src) {
-			return Split{}
-		}
-		return Split{Offset: p.src[k][0], Bold: p.bold[k]}
-	}
 	return Split{Offset: p.src[k][x-p.start[k]], Bold: p.bold[k]}
 }
 

@@ -73,9 +73,15 @@ func splitRunIns(p string) []runIn {
 
 // runIns is a paragraph's spans: its run-ins in the bold face, the rest in body.
 func (s *Story) runIns(p string, body lines.Font) []lines.Span {
+	return s.runInSpans(splitRunIns(p), body)
+}
+
+// runInSpans is the spans of a paragraph's pieces: the run-ins in the bold face, the
+// rest in body.
+func (s *Story) runInSpans(runs []runIn, body lines.Font) []lines.Span {
 	bold := s.set.Faces.Font(s.set.Sheet.RunIn)
 	var spans []lines.Span
-	for _, r := range splitRunIns(p) {
+	for _, r := range runs {
 		f := body
 		if r.bold {
 			f = bold

@@ -150,13 +150,10 @@ func (s *Story) paraSpans(i int) (spans []lines.Span, src [][]int, bold []bool) 
 		spans = []lines.Span{{Text: s.Art.Lead, Font: st.Faces.Font(f.Lead)}, {Text: "\u3000", Font: st.Faces.Font(f.Body)}}
 		src, bold = make([][]int, 2), make([]bool, 2)
 	}
-	body, heavy := st.Faces.Font(f.Body), st.Faces.Font(st.Sheet.RunIn)
-	for _, r := range splitRunIns(s.Art.Paragraphs[i]) {
-		font := body
-		if r.bold {
-			font = heavy
-		}
-		spans, src, bold = append(spans, lines.Span{Text: r.text, Font: font}), append(src, r.src), append(bold, r.bold)
+	runs := splitRunIns(s.Art.Paragraphs[i])
+	spans = append(spans, s.runInSpans(runs, st.Faces.Font(f.Body))...)
+	for _, r := range runs {
+		src, bold = append(src, r.src), append(bold, r.bold)
 	}
 	return spans, src, bold
 }
